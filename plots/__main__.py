@@ -1,0 +1,5 @@
+import sys
+
+from plots.build import main
+
+sys.exit(main())

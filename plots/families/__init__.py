@@ -1,0 +1,1 @@
+"""One module per figure family; each declares `FIGURES: list[plots.Figure]`."""

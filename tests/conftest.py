@@ -1,0 +1,108 @@
+"""Shared fixtures: the example runner, the built site, and the offline guard."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import codeblocks, offline
+
+ROOT = Path(__file__).resolve().parent.parent
+RAN = pytest.StashKey[set]()  # code blocks executed in this session
+ON_SITE = pytest.StashKey[int]()  # Python blocks counted on the built site
+JOBS = pytest.StashKey[dict]()  # runner jobs of the selected tests
+
+
+def pytest_configure(config):
+    offline.block_network()
+    config.stash[RAN] = set()
+
+
+# -- running examples ---------------------------------------------------------
+
+
+def job_for(item) -> tuple[str, list[dict]] | None:
+    """The runner job a test needs: a page session, or one snippet on its own."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if "block" in params:
+        page = params["block"].page
+        blocks = codeblocks.page_blocks(ROOT / page)
+        return page, [{"code": b.code, "filename": b.filename, "first_line": 0 if b.snippet else b.line} for b in blocks]
+    if "snippet" in params:
+        path = params["snippet"]
+        return f"snippet:{path}", [{"code": (ROOT / path).read_text(), "filename": str(ROOT / path)}]
+    return None
+
+
+def pytest_collection_modifyitems(session, config, items):
+    jobs: dict[str, list[dict]] = {}
+    for item in items:
+        if (job := job_for(item)) is not None:
+            jobs.setdefault(*job)
+    config.stash[JOBS] = jobs
+    # The site checks compare against what ran, so they go last.
+    items.sort(key=lambda item: item.get_closest_marker("after_examples") is not None)
+
+
+
+class Runner:
+    """Client of tests/runner.py: all jobs are sent at start and run two at a time."""
+
+    def __init__(self, jobs: dict[str, list[dict]]):
+        self.results: dict[str, list[dict]] = {}
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "runner.py")],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+            env={**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"},
+        )
+        for job_id, blocks in jobs.items():
+            self.process.stdin.write(json.dumps({"id": job_id, "blocks": blocks}) + "\n")
+        self.process.stdin.close()
+
+    def result(self, job_id: str) -> list[dict]:
+        while job_id not in self.results:
+            line = self.process.stdout.readline()
+            if not line:
+                raise RuntimeError(f"the example runner stopped before running {job_id}")
+            answer = json.loads(line)
+            self.results[answer["id"]] = answer["results"]
+        return self.results[job_id]
+
+    def close(self):
+        self.process.kill()
+        self.process.wait()
+
+
+@pytest.fixture(scope="session")
+def runner(request):
+    client = Runner(request.config.stash[JOBS])
+    yield client
+    client.close()
+
+
+# -- the built site -------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The site, built once per session with `mkdocs build --strict`."""
+    out = ROOT / ".cache" / "test-site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    if done.returncode:
+        pytest.fail(f"mkdocs build --strict failed:\n{done.stderr[-6000:]}", pytrace=False)
+    return out
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    ran = len(config.stash[RAN])
+    if ran or ON_SITE in config.stash:
+        site = config.stash.get(ON_SITE, "not counted")
+        terminalreporter.write_line(f"code blocks: {ran} run; Python code blocks on the built site: {site}")

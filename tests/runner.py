@@ -1,0 +1,119 @@
+"""Run code as a reader would: each job in a fresh Python session, in an empty folder, offline.
+
+Started once per test session as `python tests/runner.py`. It imports the heavy
+libraries once and then forks a child per job, so each page or snippet pays for
+its own code and not for a 2-second `import torch`. A child is a fresh session in
+every way that matters: a new `__main__` namespace (nothing defined, nothing
+imported into it), untouched torch state, its own empty working folder.
+
+Protocol: one JSON job per stdin line, `{"id", "blocks": [{"code", "filename"}]}`;
+one JSON result per stdout line, `{"id", "results": [{"stdout", "error"}]}`, in
+completion order. Blocks of a job run top to bottom; after a failure the rest
+are reported as not run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import select
+import sys
+import tempfile
+import time
+import traceback
+import types
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import offline  # noqa: E402
+
+PRELOAD = ("torch", "numpy", "matplotlib.pyplot")
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+TIMEOUT = 300  # seconds for one job; a hung example must not hang CI
+
+
+def run_blocks(blocks: list[dict]) -> list[dict]:
+    """Execute blocks in one fresh `__main__` namespace; capture each one's stdout."""
+    main = types.ModuleType("__main__")
+    main.__dict__["__builtins__"] = __builtins__
+    sys.modules["__main__"] = main  # classes defined by the code can be pickled
+    results = []
+    for block in blocks:
+        if results and results[-1]["error"]:
+            results.append({"stdout": "", "error": None, "skipped": True})
+            continue
+        out = io.StringIO()
+        error = None
+        main.__file__ = block["filename"]
+        sys.argv = [block["filename"]]
+        try:
+            code = compile("\n" * block.get("first_line", 0) + block["code"], block["filename"], "exec")
+            with contextlib.redirect_stdout(out):
+                exec(code, main.__dict__)
+        except BaseException:  # noqa: BLE001 - SystemExit and KeyboardInterrupt in examples are failures too
+            error = "".join(traceback.format_exc().split("\n", 1)[1:])
+            frames = error.splitlines()
+            # Drop this runner's own frame from the traceback.
+            if len(frames) > 2 and "runner.py" in frames[0]:
+                error = "\n".join(frames[2:])
+        results.append({"stdout": out.getvalue(), "error": error, "skipped": False})
+    return results
+
+
+def child(job: dict, write_fd: int) -> None:
+    folder = tempfile.mkdtemp(prefix="pytorch-notes-")
+    os.chdir(folder)
+    # Output written straight to the file descriptors (worker processes, C code)
+    # must not corrupt the protocol on stdout.
+    stray = os.open(os.path.join(folder, ".stray-output"), os.O_WRONLY | os.O_CREAT)
+    os.dup2(stray, 1)
+    os.dup2(stray, 2)
+    offline.block_network()
+    try:
+        payload = json.dumps({"id": job["id"], "results": run_blocks(job["blocks"])})
+    except BaseException:  # noqa: BLE001
+        payload = json.dumps({"id": job["id"], "results": [{"stdout": "", "error": traceback.format_exc(), "skipped": False}]})
+    with os.fdopen(write_fd, "w") as pipe:
+        pipe.write(payload)
+
+
+def main() -> None:
+    for name in PRELOAD:
+        __import__(name)
+    protocol = sys.stdout
+    pending = [json.loads(line) for line in sys.stdin]  # all jobs, then EOF
+    running: dict[int, tuple[int, dict, float, list[bytes]]] = {}
+    while pending or running:
+        while pending and len(running) < WORKERS:
+            job = pending.pop(0)
+            read_fd, write_fd = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read_fd)
+                child(job, write_fd)
+                os._exit(0)
+            os.close(write_fd)
+            running[read_fd] = (pid, job, time.monotonic(), [])
+        ready, _, _ = select.select(list(running), [], [], 1.0)
+        for fd in ready:
+            chunk = os.read(fd, 1 << 16)
+            if chunk:
+                running[fd][3].append(chunk)
+                continue
+            pid, job, _, chunks = running.pop(fd)
+            os.close(fd)
+            os.waitpid(pid, 0)
+            data = b"".join(chunks)
+            if not data:
+                data = json.dumps({"id": job["id"], "results": [{"stdout": "", "error": f"the Python process died: a crash, os._exit, or the {TIMEOUT} s time limit", "skipped": False}]}).encode()
+            protocol.write(data.decode() + "\n")
+            protocol.flush()
+        for fd, (pid, job, started, _) in list(running.items()):
+            if time.monotonic() - started > TIMEOUT:
+                os.kill(pid, 9)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The built site: strict build, every shown Python block is one the tests ran."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ON_SITE, RAN
+from tests.test_codeblocks import BLOCKS
+
+PYTHON_DIV = re.compile(r'<div class="language-(?:python|py|python3) highlight">')
+TEXT_DIV = re.compile(r'<div class="language-text highlight">')
+ANY_DIV = re.compile(r'<div class="language-([\w+-]+) highlight">')
+NOTEBOOK_CELL = re.compile(r'class="jp-InputPrompt jp-InputArea-prompt"')
+
+
+def content_pages(site: Path) -> list[Path]:
+    """Built pages that come from docs/ (not the 404 page or search assets)."""
+    return sorted(p for p in site.rglob("index.html"))
+
+
+def count(pattern: re.Pattern, pages: list[Path]) -> int:
+    return sum(len(pattern.findall(p.read_text(encoding="utf-8"))) for p in pages)
+
+
+@pytest.mark.after_examples
+def test_python_blocks_on_site_equal_code_blocks_run(site, request):
+    pages = content_pages(site)
+    on_site = count(PYTHON_DIV, pages) + count(NOTEBOOK_CELL, pages)
+    request.config.stash[ON_SITE] = on_site
+    ran = request.config.stash[RAN]
+    if ran:
+        assert len(ran) == on_site, f"{on_site} Python blocks on the built site, but {len(ran)} code-block tests ran"
+    assert len(BLOCKS) == on_site, f"{on_site} Python blocks on the built site, but the tests find {len(BLOCKS)} in docs/"
+
+
+def test_every_output_block_on_site_is_checked(site):
+    shown = count(TEXT_DIV, content_pages(site))
+    checked = sum(b.expected is not None for b in BLOCKS)
+    assert shown == checked, f"{shown} output blocks on the built site, {checked} compared by the tests"
+
+
+def test_no_untested_code_on_site(site):
+    """Only Python and its output appear as code: no indented blocks, no other languages."""
+    problems = []
+    for page in content_pages(site):
+        html = page.read_text(encoding="utf-8")
+        if "jp-Notebook" in html:
+            continue
+        others = [lang for lang in ANY_DIV.findall(html) if lang not in {"python", "py", "python3", "text"}]
+        blocks = len(ANY_DIV.findall(html))
+        pres = html.count("<pre")
+        if others or pres != blocks:
+            problems.append(f"{page.relative_to(site)}: {pres} <pre> blocks, {blocks} highlighted, other languages {others}")
+    assert not problems, "\n".join(problems)
