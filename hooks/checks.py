@@ -1,13 +1,15 @@
 """MkDocs hook: contributor mistakes fail the build with the file and line to fix.
 
-MkDocs itself reports dead links, anchors and pages left out of the nav; this hook
-adds what it cannot know: snippet includes, figures and snippets nobody uses.
-Each check is a plain function so the tests can feed it bad input directly.
+MkDocs itself reports pages left out of the nav, and dead links without a line
+number; this hook adds the line, and what MkDocs cannot know: snippet includes,
+figures, and snippets or figures no page uses. Each check is a plain function so
+the tests can feed it bad input directly.
 """
 
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -22,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$')
 FIGURE = re.compile(r"\]\(((?:\.\./)*figures/([\w/.-]+?)\.svg)\)")
+LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+ID = re.compile(r'\sid="([^"]+)"')
 log = logging.getLogger("mkdocs.hooks.checks")
 
 
@@ -57,17 +61,56 @@ def unused(kind: str, available: set[str], used: set[str]) -> list[str]:
     return [f"{kind} {name} is not used by any page: link it from a page or delete it" for name in sorted(available - used)]
 
 
+def prose_lines(markdown: str) -> list[tuple[int, str]]:
+    """`(line, text)` outside fenced code, with inline code blanked out."""
+    result, fence = [], None
+    for number, line in enumerate(markdown.splitlines(), 1):
+        stripped = line.lstrip()
+        if stripped.startswith("```"):
+            ticks = len(stripped) - len(stripped.lstrip("`"))
+            fence = None if fence is not None and ticks >= fence else (fence if fence is not None else ticks)
+            continue
+        if fence is None:
+            result.append((number, re.sub(r"`[^`]*`", "", line)))
+    return result
+
+
+def internal_links(markdown: str) -> list[tuple[int, str]]:
+    """`(line, target)` of every link to another page or an anchor."""
+    return [
+        (number, m.group(1))
+        for number, line in prose_lines(markdown)
+        for m in LINK.finditer(line)
+        if not re.match(r"[a-z]+:", m.group(1)) and not m.group(1).endswith(".svg")
+    ]
+
+
+def broken_links(page: str, src_uri: str, markdown: str, ids: dict[str, set[str]]) -> list[str]:
+    """Links from `src_uri` to a page or anchor that does not exist; `ids` maps each page to its ids."""
+    errors = []
+    for line, target in internal_links(markdown):
+        path, _, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) if path else src_uri
+        if resolved not in ids:
+            errors.append(f"{page}:{line}: link {target!r} points to docs/{resolved}, which is not a page")
+        elif anchor and anchor not in ids[resolved]:
+            errors.append(f"{page}:{line}: link {target!r}: docs/{resolved} has no heading or id {anchor!r}")
+    return errors
+
+
 def snippet_files(base: Path = SNIPPETS) -> set[str]:
     return {path.relative_to(base).as_posix() for path in base.rglob("*.py")}
 
 
 _used_figures: set[str] = set()
 _used_snippets: set[str] = set()
+_markdown: dict[str, str] = {}
 
 
 def on_pre_build(config):
     _used_figures.clear()
     _used_snippets.clear()
+    _markdown.clear()
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -79,7 +122,17 @@ def on_page_markdown(markdown, page, config, files):
         log.warning(message)
     _used_figures.update(name for _, name in figure_links(markdown))
     _used_snippets.update(path for _, path in includes(markdown))
+    _markdown[page.file.src_uri] = markdown
     return markdown
+
+
+def on_env(env, config, files):
+    # Every page is rendered by now, so every heading id is known.
+    ids = {f.src_uri: set(ID.findall(f.page.content or "")) for f in files.documentation_pages() if f.page}
+    for src_uri, markdown in _markdown.items():
+        for message in broken_links(f"docs/{src_uri}", src_uri, markdown, ids):
+            log.warning(message)
+    return env
 
 
 def on_post_build(config):

@@ -101,9 +101,9 @@ def language(info: str) -> str:
     return info.split()[0] if info else ""
 
 
-def markdown_blocks(path: Path) -> list[Block]:
-    page = path.relative_to(ROOT).as_posix()
-    lines, origins = expand(page, path.read_text(encoding="utf-8"))
+def markdown_blocks(page: str, text: str) -> list[Block]:
+    """The Python blocks of a Markdown page, `page` naming it in messages."""
+    lines, origins = expand(page, text)
     if any(line.lstrip().startswith("~~~") for line in lines):
         number = next(origins[i][0] for i, line in enumerate(lines) if line.lstrip().startswith("~~~"))
         raise PageError(f"{page}:{number}: use backtick fences (```), not ~~~")
@@ -133,9 +133,8 @@ def markdown_blocks(path: Path) -> list[Block]:
     return blocks
 
 
-def notebook_blocks(path: Path) -> list[Block]:
-    page = path.relative_to(ROOT).as_posix()
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+def notebook_blocks(page: str, text: str) -> list[Block]:
+    cells = json.loads(text)["cells"]
     return [
         Block(page, number, "".join(cell["source"]))
         for number, cell in enumerate(cells, 1)
@@ -149,4 +148,5 @@ def pages() -> list[Path]:
 
 
 def page_blocks(path: Path) -> list[Block]:
-    return notebook_blocks(path) if path.suffix == ".ipynb" else markdown_blocks(path)
+    reader = notebook_blocks if path.suffix == ".ipynb" else markdown_blocks
+    return reader(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"))

@@ -88,13 +88,25 @@ def runner(request):
 # -- the built site -------------------------------------------------------------
 
 
+def build_env() -> dict[str, str]:
+    """The environment `make build` gives MkDocs: dates pinned to the last commit."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MPLBACKEND": "Agg"}
+    if "SOURCE_DATE_EPOCH" not in env:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        env["SOURCE_DATE_EPOCH"] = stamp or "0"
+    return env
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
-    """The site, built once per session with `mkdocs build --strict`."""
+    """The site, built once per session with `mkdocs build --strict`.
+
+    Never with `--quiet`: it hides warnings from the strict-mode count as well.
+    """
     out = ROOT / ".cache" / "test-site"
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=build_env(),
     )
     if done.returncode:
         pytest.fail(f"mkdocs build --strict failed:\n{done.stderr[-6000:]}", pytrace=False)

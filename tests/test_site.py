@@ -55,3 +55,29 @@ def test_no_untested_code_on_site(site):
         if others or pres != blocks:
             problems.append(f"{page.relative_to(site)}: {pres} <pre> blocks, {blocks} highlighted, other languages {others}")
     assert not problems, "\n".join(problems)
+
+
+REMOTE = r"(?:https?:)?//(?!127\.0\.0\.1|localhost)[^\s\"')]+"
+LOADS = [
+    re.compile(rf'<script[^>]*\ssrc="({REMOTE})"'),
+    re.compile(rf'<link[^>]*\shref="({REMOTE})"[^>]*>'),
+    re.compile(rf'<(?:img|iframe|source|video|audio)[^>]*\ssrc="({REMOTE})"'),
+    re.compile(rf'url\(\s*["\']?({REMOTE})'),
+    re.compile(rf'@import\s+["\']({REMOTE})'),
+    re.compile(rf'import\(\s*["\']({REMOTE})'),
+]
+
+
+def test_site_loads_nothing_from_the_internet(site):
+    """No script, style, font or image comes from another host (links to read are fine)."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in {".html", ".css", ".js"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for pattern in LOADS:
+            for match in pattern.finditer(text):
+                if pattern is LOADS[1] and not re.search(r'rel="(?:stylesheet|preload|modulepreload|icon|manifest)"', match.group(0)):
+                    continue
+                found.append(f"{path.relative_to(site)}: {match.group(1)}")
+    assert not found, "the built site loads remote resources:\n" + "\n".join(sorted(set(found)))

@@ -1,0 +1,181 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright, offline.
+
+Every request to anything but the local server is blocked and recorded, so these
+tests also prove the site loads no script, style or font from the internet.
+Screenshots land in test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.test_site import content_pages
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make test` installs Debian's chromium"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Tab:
+    """A page with every remote request blocked and every problem recorded."""
+
+    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
+        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900},
+                                           permissions=["clipboard-read", "clipboard-write"])
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        host = urlparse(base_url).netloc
+        self.page.route("**/*", lambda route: self._route(route, host))
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})"))
+        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+    def _route(self, route, host: str):
+        url = urlparse(route.request.url)
+        if url.scheme in {"http", "https"} and url.netloc != host:
+            self.problems.append(f"remote request blocked: {route.request.url}")
+            return route.abort()
+        return route.continue_()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser, base_url):
+    opened = Tab(browser, base_url)
+    yield opened
+    opened.close()
+
+
+def page_urls(site: Path, base_url: str) -> list[str]:
+    return [base_url + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in content_pages(site)]
+
+
+def test_every_page_loads_without_errors_or_remote_requests(site, base_url, tab):
+    problems = []
+    for url in page_urls(site, base_url):
+        tab.problems.clear()
+        tab.page.goto(url, wait_until="networkidle")
+        problems += [f"{url}: {problem}" for problem in tab.problems]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_figure_loads_as_svg(site, base_url, tab):
+    seen, problems = set(), []
+    for url in page_urls(site, base_url):
+        tab.page.goto(url, wait_until="networkidle")
+        for src, width in tab.page.eval_on_selector_all(
+            "article img", "imgs => imgs.map(i => [i.currentSrc, i.naturalWidth])"
+        ):
+            if src in seen:
+                continue
+            seen.add(src)
+            response = tab.page.request.get(src)
+            kind = response.headers.get("content-type", "")
+            if width == 0 or not src.endswith(".svg") or "svg" not in kind:
+                problems.append(f"{url}: figure {src} (width {width}, {kind})")
+    assert seen, "no figure found on any page"
+    assert not problems, "\n".join(problems)
+
+
+def test_math_is_typeset_offline(base_url, tab):
+    tab.page.goto(base_url + "activations/smooth/", wait_until="networkidle")
+    assert tab.page.locator(".katex").count() > 5, "no KaTeX output on the page"
+    assert tab.page.locator(".arithmatex").count() == 0, "raw TeX left on the page"
+    assert tab.page.evaluate("document.fonts.ready.then(() => document.fonts.check('16px KaTeX_Main'))")
+    assert not tab.problems, tab.problems
+
+
+def test_search_finds_cross_entropy_loss_and_lands_on_its_section(base_url, tab):
+    tab.page.goto(base_url, wait_until="networkidle")
+    tab.page.keyboard.press("/")  # Material's search shortcut
+    tab.page.keyboard.type("CrossEntropyLoss")
+    result = tab.page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15000)
+    result.click()
+    tab.page.wait_for_load_state("networkidle")
+    fragment = urlparse(tab.page.url).fragment
+    assert fragment, f"search result {tab.page.url} does not point at a section"
+    heading = tab.page.locator(f"[id='{fragment}']")
+    assert "CrossEntropyLoss" in heading.inner_text()
+
+
+def test_light_dark_toggle(base_url, tab):
+    tab.page.goto(base_url, wait_until="networkidle")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert tab.page.evaluate(scheme) == "default"
+    tab.page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    assert tab.page.evaluate(scheme) == "slate"
+    tab.page.reload(wait_until="networkidle")
+    assert tab.page.evaluate(scheme) == "slate", "the choice does not persist"
+
+
+def test_copy_button_copies_the_code(base_url, tab):
+    tab.page.goto(base_url + "tensors/", wait_until="networkidle")
+    block = tab.page.locator("div.language-python").first
+    block.hover()
+    block.locator("button.md-clipboard").click()
+    copied = tab.page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == block.locator("code").inner_text().strip()
+    assert "import torch" in copied
+
+
+def test_navigation_tabs_resolve(base_url, tab):
+    tab.page.goto(base_url, wait_until="networkidle")
+    links = tab.page.eval_on_selector_all(".md-tabs__link", "links => links.map(a => a.href)")
+    assert len(links) >= 4
+    for href in links:
+        response = tab.page.goto(href, wait_until="networkidle")
+        assert response.ok, href
+    assert not tab.problems, tab.problems
+
+
+@pytest.mark.parametrize("path, anchor", [("datasets/", "datasets--dataloaders"), ("activations/piecewise-linear/", "leakyrelu")])
+def test_notes_anchors_resolve(base_url, tab, path, anchor):
+    tab.page.goto(f"{base_url}{path}#{anchor}", wait_until="networkidle")
+    assert tab.page.locator(f"[id='{anchor}']").count() == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots(browser, base_url, scheme):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened = Tab(browser, base_url, color_scheme=scheme)
+    try:
+        for name, path in [("home", ""), ("tensors", "tensors/"), ("relu", "activations/piecewise-linear/#relu")]:
+            opened.page.goto(base_url + path, wait_until="networkidle")
+            opened.page.screenshot(path=str(ARTIFACTS / f"{name}-{scheme}.png"))
+        assert not opened.problems, opened.problems
+    finally:
+        opened.close()
