@@ -18,8 +18,9 @@ GRID = "#d0d0d0"
 
 _RC = {
     "svg.hashsalt": "pytorch-notes",  # fixed ids: same bytes on every run
-    "svg.fonttype": "none",  # keep text as text: small files, page fonts
+    "svg.fonttype": "none",  # keep text as text: small files, selectable labels
     "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # one name: SVG text repeats the list on every label
     "font.size": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,

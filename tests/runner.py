@@ -29,7 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import offline  # noqa: E402
 
-PRELOAD = ("torch", "numpy", "matplotlib.pyplot")
+PRELOAD = ("torch", "torch._dynamo", "numpy", "matplotlib.pyplot", "sklearn.datasets")  # the slow imports; torch._dynamo comes with any optimizer
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 TIMEOUT = 300  # seconds for one job; a hung example must not hang CI
 
