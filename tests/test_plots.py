@@ -57,3 +57,13 @@ def test_figure_names_are_unique_and_svg_files_exist():
     build.render(log=lambda message: None)
     missing = [name for name in names if not (build.CACHE / f"{name}.svg").is_file()]
     assert not missing
+
+
+def test_figures_are_written_outside_docs_and_only_when_changed(tmp_path):
+    """`mkdocs serve` watches docs/: writing figures there could rebuild forever."""
+    assert ROOT / "docs" not in build.CACHE.parents
+    target = tmp_path / "figure.svg"
+    assert style.write_if_changed(target, b"<svg/>")
+    stamp = target.stat().st_mtime_ns
+    assert not style.write_if_changed(target, b"<svg/>")
+    assert target.stat().st_mtime_ns == stamp
