@@ -59,6 +59,14 @@ def _key(fig: Figure, sources: bytes, versions: str) -> str:
     return digest.hexdigest()
 
 
+def _one_thread() -> None:
+    """Figures must not depend on the machine's core count: a reduction split over
+    more threads rounds differently, and a figure that trains a model shows it."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
 def render(out: Path = CACHE, force: bool = False, log=print) -> list[str]:
     """Bring `out` up to date; return the names of all figures (rendered or not).
 
@@ -84,6 +92,7 @@ def render(out: Path = CACHE, force: bool = False, log=print) -> list[str]:
             if not force and old.get(fig.name) == keys[fig.name] and target.exists():
                 continue
             started = time.perf_counter()
+            _one_thread()
             style.write_if_changed(target, style.svg_bytes(fig.draw(**fig.params)))
             log(f"plots: rendered {fig.name}.svg in {time.perf_counter() - started:.2f} s")
     for stale in set(old) - set(keys):

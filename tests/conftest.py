@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests import codeblocks, offline
+# The runner executes two examples at a time next to the test process; with torch's
+# default of one intra-op thread per core, tiny operations slow down many times over
+# from oversubscription. Set before torch is imported here or in any subprocess.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from tests import codeblocks, offline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RAN = pytest.StashKey[set]()  # code blocks executed in this session

@@ -84,12 +84,16 @@ def page_urls(site: Path, base_url: str) -> list[str]:
     return [base_url + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in content_pages(site)]
 
 
-def test_every_page_loads_without_errors_or_remote_requests(site, base_url, tab):
+def test_every_page_loads_without_errors_or_remote_requests(site, base_url, browser):
     problems = []
     for url in page_urls(site, base_url):
-        tab.problems.clear()
-        tab.page.goto(url, wait_until="networkidle")
-        problems += [f"{url}: {problem}" for problem in tab.problems]
+        # A fresh tab per page: requests the previous page left in flight are not this page's.
+        opened = Tab(browser, base_url)
+        try:
+            opened.page.goto(url, wait_until="networkidle")
+            problems += [f"{url}: {problem}" for problem in opened.problems]
+        finally:
+            opened.close()
     assert not problems, "\n".join(problems)
 
 
