@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 
 def assert_defaults(obj, **expected) -> None:
@@ -19,3 +20,26 @@ def assert_defaults(obj, **expected) -> None:
         assert actual == value and type(actual) is type(value), (
             f"{obj.__qualname__}({name}) defaults to {actual!r}, the page says {value!r}"
         )
+
+
+def sections(text: str) -> dict[str, str]:
+    """Map each `## Heading` of a page to its text, up to the next `## ` heading."""
+    parts = re.split(r"^## (.+)$", text, flags=re.M)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def tables(text: str) -> list[list[list[str]]]:
+    """Every Markdown table in `text` as a list of rows (cells stripped), without the separator row.
+
+    Tests read facts from a page's tables, so the page cannot drift from what is checked.
+    """
+    found, current = [], []
+    for line in text.splitlines() + [""]:
+        if line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not all(re.fullmatch(r":?-+:?", cell) for cell in cells):
+                current.append(cells)
+        elif current:
+            found.append(current)
+            current = []
+    return found

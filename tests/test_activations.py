@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 import torch
 
 from plots.build import CACHE, all_figures
+from tests.checks import sections, tables
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "activations"
@@ -45,26 +45,6 @@ F64 = torch.float64
 def page_text(page: str) -> str:
     path = DOCS / page
     return path.read_text() if path.exists() else ""
-
-
-def sections(text: str) -> dict[str, str]:
-    """`## Heading` -> the text up to the next `## ` heading."""
-    parts = re.split(r"^## (.+)$", text, flags=re.M)
-    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
-
-
-def tables(text: str) -> list[list[list[str]]]:
-    """Every Markdown table in `text` as a list of rows (cells stripped), without the separator row."""
-    found, current = [], []
-    for line in text.splitlines() + [""]:
-        if line.startswith("|"):
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            if not all(re.fullmatch(r":?-+:?", cell) for cell in cells):
-                current.append(cells)
-        elif current:
-            found.append(current)
-            current = []
-    return found
 
 
 def parse_link(cell: str) -> tuple[str, str, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import runpy
-import warnings
 from pathlib import Path
 
 import pytest

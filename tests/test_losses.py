@@ -26,7 +26,7 @@ from torch import distributions as D
 from torch import nn
 from torch.nn import functional as F
 
-from tests.checks import assert_defaults
+from tests.checks import assert_defaults, sections, tables
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "losses"
 PAGES = ("regression.md", "classification.md", "embedding-and-ranking.md")
@@ -41,26 +41,6 @@ F64 = torch.float64
 def page_text(page: str) -> str:
     path = DOCS / page
     return path.read_text() if path.exists() else ""
-
-
-def sections(text: str) -> dict[str, str]:
-    """`## Heading` -> the text up to the next `## ` heading."""
-    parts = re.split(r"^## (.+)$", text, flags=re.M)
-    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
-
-
-def tables(text: str) -> list[list[list[str]]]:
-    """Every Markdown table in `text` as a list of rows (cells stripped), without the separator row."""
-    found, current = [], []
-    for line in text.splitlines() + [""]:
-        if line.startswith("|"):
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            if not all(re.fullmatch(r":?-+:?", cell) for cell in cells):
-                current.append(cells)
-        elif current:
-            found.append(current)
-            current = []
-    return found
 
 
 def links(cell: str) -> list[tuple[str, str, str]]:

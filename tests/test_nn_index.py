@@ -9,7 +9,6 @@ import runpy
 import warnings
 from pathlib import Path
 
-import pytest
 import torch
 import torch.nn.functional as F
 from torch import nn

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from tests.checks import assert_defaults
+from tests.checks import assert_defaults, sections
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "optimizers" / "index.md"
@@ -33,12 +33,6 @@ F64 = torch.float64
 
 def page_text() -> str:
     return PAGE.read_text()
-
-
-def sections(text: str) -> dict[str, str]:
-    """`## Heading` -> the text up to the next `## ` heading."""
-    parts = re.split(r"^## (.+)$", text, flags=re.M)
-    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
 
 
 def torch_optimizers() -> list[str]:

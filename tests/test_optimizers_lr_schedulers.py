@@ -26,6 +26,7 @@ from torch.optim import lr_scheduler as L
 
 from plots.families import lr_schedulers as family
 from tests.checks import assert_defaults
+from tests.checks import sections as page_sections
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "optimizers" / "lr-schedulers.md"
 TEXT = PAGE.read_text()
@@ -34,8 +35,7 @@ ETA0 = 0.1
 
 def sections() -> dict[str, str]:
     """`## heading` -> the text of that section."""
-    parts = re.split(r"^## (.+)$", TEXT, flags=re.M)
-    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+    return page_sections(TEXT)
 
 
 def torch_schedulers() -> set[str]:

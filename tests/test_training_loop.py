@@ -22,13 +22,6 @@ SNIPPETS = ROOT / "snippets" / "training" / "loop"
 PAGE = ROOT / "docs" / "training" / "loop.md"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """Tiny tensors: a second intra-op thread only adds waiting on a busy machine."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 def run_snippet(name):

@@ -14,7 +14,6 @@ import math
 import os
 import runpy
 import tempfile
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -296,7 +295,7 @@ def test_micro_equals_accuracy_and_weighted_recall_too(page):
 
 
 def test_evaluate_function(page):
-    results, cm = page["results"], page["test_cm"]
+    results = page["results"]
     y, model, X = page["targets"], page["model"], page["X_test"]
     with torch.no_grad():
         logits = model(X)
