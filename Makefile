@@ -5,7 +5,8 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-CHROMIUM := /usr/bin/chromium
+# The browser tests drive this Chromium; elsewhere (e.g. GitHub runners) point it at Chrome.
+export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export MPLBACKEND := Agg

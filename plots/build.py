@@ -43,8 +43,9 @@ def all_figures() -> list[Figure]:
 
 
 def _sources(module) -> bytes:
-    """The source of a family module and of every `plots` module it uses."""
-    files = {module.__file__}
+    """The source of a family module, of every `plots` module it uses, and of this
+    module (how figures are rendered is an input too)."""
+    files = {module.__file__, __file__}
     for value in vars(module).values():
         owner = value if inspect.ismodule(value) else sys.modules.get(getattr(value, "__module__", None) or "")
         if owner is not None and owner.__name__.split(".")[0] == "plots":

@@ -28,7 +28,9 @@ TARGETS = {  # seconds
 
 def timed(command: list[str], cwd: Path = ROOT, env: dict | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
+    if done.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stdout[-3000:]}")
     return time.perf_counter() - started
 
 

@@ -47,7 +47,7 @@ def test_cache_key_covers_the_plots_modules_a_family_uses():
     import plots.families.activations_smooth as family
 
     sources = build._sources(family)
-    for module in (family, plots.curves, style):
+    for module in (family, plots.curves, style, build):
         assert open(module.__file__, "rb").read() in sources, module.__name__
 
 
