@@ -12,7 +12,7 @@ import http.server
 import os
 import threading
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -192,3 +192,10 @@ def test_screenshots(browser, base_url, scheme):
         assert not opened.problems, opened.problems
     finally:
         opened.close()
+
+
+def test_notebook_page_offers_its_notebook(base_url, tab):
+    tab.page.goto(base_url + "notebooks/first-model/", wait_until="networkidle")
+    link = tab.page.get_by_role("link", name="Download the notebook")
+    response = tab.page.request.get(urljoin(tab.page.url, link.get_attribute("href")))
+    assert response.ok and '"cells"' in response.text()
