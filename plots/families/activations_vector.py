@@ -71,11 +71,7 @@ def _heatmap(ax, values, cmap: str, vmin: float, vmax: float, title: str, annota
             for j, value in enumerate(row):
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=6.5, color="white" if value > 0.6 * vmax else "black")
     ax.set_title(title, fontsize=9)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    style.bare(ax)
     return image
 
 

@@ -60,11 +60,7 @@ def draw_conv_digit(index: int = 0):
     for ax, (data, title, cmap, lo, hi) in zip(axes, panels):
         ax.imshow(data, cmap=cmap, vmin=lo, vmax=hi)
         ax.set_title(title, fontsize=9)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.grid(False)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
+        style.bare(ax)
     return fig
 
 
