@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,7 @@ def job_for(item) -> tuple[str, list[dict]] | None:
     return None
 
 
+@pytest.hookimpl(trylast=True)  # after -k/-m deselection: run only what is selected
 def pytest_collection_modifyitems(session, config, items):
     jobs: dict[str, list[dict]] = {}
     for item in items:
@@ -62,7 +64,7 @@ class Runner:
         self.results: dict[str, list[dict]] = {}
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "tests" / "runner.py")],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True,
             env={**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"},
         )
         for job_id, blocks in jobs.items():
@@ -79,7 +81,11 @@ class Runner:
         return self.results[job_id]
 
     def close(self):
-        self.process.kill()
+        """Stop the runner and any example still running (they share its process group)."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         self.process.wait()
 
 

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import select
+import shutil
 import sys
 import tempfile
 import time
@@ -62,8 +63,7 @@ def run_blocks(blocks: list[dict]) -> list[dict]:
     return results
 
 
-def child(job: dict, write_fd: int) -> None:
-    folder = tempfile.mkdtemp(prefix="pytorch-notes-")
+def child(job: dict, write_fd: int, folder: str) -> None:
     os.chdir(folder)
     # Output written straight to the file descriptors (worker processes, C code)
     # must not corrupt the protocol on stdout.
@@ -84,33 +84,35 @@ def main() -> None:
         __import__(name)
     protocol = sys.stdout
     pending = [json.loads(line) for line in sys.stdin]  # all jobs, then EOF
-    running: dict[int, tuple[int, dict, float, list[bytes]]] = {}
+    running: dict[int, tuple[int, dict, float, list[bytes], str]] = {}
     while pending or running:
         while pending and len(running) < WORKERS:
             job = pending.pop(0)
             read_fd, write_fd = os.pipe()
+            folder = tempfile.mkdtemp(prefix="pytorch-notes-")
             pid = os.fork()
             if pid == 0:
                 os.close(read_fd)
-                child(job, write_fd)
+                child(job, write_fd, folder)
                 os._exit(0)
             os.close(write_fd)
-            running[read_fd] = (pid, job, time.monotonic(), [])
+            running[read_fd] = (pid, job, time.monotonic(), [], folder)
         ready, _, _ = select.select(list(running), [], [], 1.0)
         for fd in ready:
             chunk = os.read(fd, 1 << 16)
             if chunk:
                 running[fd][3].append(chunk)
                 continue
-            pid, job, _, chunks = running.pop(fd)
+            pid, job, _, chunks, folder = running.pop(fd)
             os.close(fd)
             os.waitpid(pid, 0)
+            shutil.rmtree(folder, ignore_errors=True)
             data = b"".join(chunks)
             if not data:
                 data = json.dumps({"id": job["id"], "results": [{"stdout": "", "error": f"the Python process died: a crash, os._exit, or the {TIMEOUT} s time limit", "skipped": False}]}).encode()
             protocol.write(data.decode() + "\n")
             protocol.flush()
-        for fd, (pid, job, started, _) in list(running.items()):
+        for fd, (pid, job, started, *_) in list(running.items()):
             if time.monotonic() - started > TIMEOUT:
                 os.kill(pid, 9)
 
