@@ -43,3 +43,10 @@ def tables(text: str) -> list[list[list[str]]]:
             found.append(current)
             current = []
     return found
+
+
+def property_table(section: str) -> dict[str, str]:
+    """The first table of a page section, a `| Property | Value |` table, as a dict."""
+    (header, *rows), *_ = tables(section)
+    assert header == ["Property", "Value"], f"expected a Property/Value table, found {header}"
+    return dict(rows)

@@ -20,7 +20,7 @@ import re
 import pytest
 import torch
 
-from tests.checks import assert_defaults
+from tests.checks import assert_defaults, property_table, sections
 from tests.test_activations import (
     F64,
     JUMP,
@@ -36,9 +36,7 @@ from tests.test_activations import (
     outputs,
     page_text,
     scalar_grid,
-    sections,
     smoothness_jumps,
-    tables,
 )
 
 PAGE = "piecewise-linear.md"
@@ -130,9 +128,7 @@ def page_sections() -> dict[str, str]:
 
 
 def properties(name: str) -> dict[str, str]:
-    (header, *rows), *_ = tables(page_sections()[name])
-    assert header == ["Property", "Value"]
-    return dict(rows)
+    return property_table(page_sections()[name])
 
 
 def test_the_page_has_one_section_per_module_and_no_other():

@@ -21,8 +21,8 @@ import torch
 from torch import distributions as D
 from torch import nn
 
-from tests.checks import assert_defaults
-from tests.test_losses import links, page_text, sections, tables
+from tests.checks import assert_defaults, property_table, sections
+from tests.test_losses import links, page_text
 
 PAGE = "regression.md"
 MODULES = ["MSELoss", "L1Loss", "HuberLoss", "SmoothL1Loss", "PoissonNLLLoss", "GaussianNLLLoss"]
@@ -38,9 +38,7 @@ def page_sections() -> dict[str, str]:
 
 
 def properties(name: str) -> dict[str, str]:
-    (header, *rows), *_ = tables(page_sections()[name])
-    assert header == ["Property", "Value"]
-    return dict(rows)
+    return property_table(page_sections()[name])
 
 
 # -- the formulas of the page, by hand ----------------------------------------------

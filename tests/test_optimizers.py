@@ -184,16 +184,25 @@ def rmsprop_rule(lr=0.01, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0, 
     return step
 
 
+def weight_decay_step(theta, g, lr, weight_decay, decoupled):
+    """L2 decay adds λθ to the gradient; decoupled decay (AdamW style) shrinks θ directly."""
+    if decoupled:
+        return theta - lr * weight_decay * theta, g
+    return theta, g + weight_decay * theta
+
+
+def update_moments(s, g, beta1, beta2):
+    """Adam's running averages of the gradient (m) and of its square (v)."""
+    s["m"] = beta1 * s.get("m", torch.zeros_like(g)) + (1 - beta1) * g
+    s["v"] = beta2 * s.get("v", torch.zeros_like(g)) + (1 - beta2) * g**2
+
+
 def adam_rule(lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False, decoupled=False):
     beta1, beta2 = betas
 
     def step(theta, g, t, s):
-        if decoupled:
-            theta = theta - lr * weight_decay * theta
-        else:
-            g = g + weight_decay * theta
-        s["m"] = beta1 * s.get("m", torch.zeros_like(theta)) + (1 - beta1) * g
-        s["v"] = beta2 * s.get("v", torch.zeros_like(theta)) + (1 - beta2) * g**2
+        theta, g = weight_decay_step(theta, g, lr, weight_decay, decoupled)
+        update_moments(s, g, beta1, beta2)
         v = s["v"]
         if amsgrad:
             s["vmax"] = v = torch.maximum(s.get("vmax", torch.zeros_like(theta)), v)
@@ -228,14 +237,10 @@ def nadam_rule(lr=0.002, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, momentu
     beta1, beta2 = betas
 
     def step(theta, g, t, s):
-        if decoupled:
-            theta = theta - lr * weight_decay * theta
-        else:
-            g = g + weight_decay * theta
+        theta, g = weight_decay_step(theta, g, lr, weight_decay, decoupled)
         prod_t = math.prod(nadam_mu(i, beta1, momentum_decay) for i in range(1, t + 1))
         mu_t, mu_next = nadam_mu(t, beta1, momentum_decay), nadam_mu(t + 1, beta1, momentum_decay)
-        s["m"] = beta1 * s.get("m", torch.zeros_like(theta)) + (1 - beta1) * g
-        s["v"] = beta2 * s.get("v", torch.zeros_like(theta)) + (1 - beta2) * g**2
+        update_moments(s, g, beta1, beta2)
         m_hat = mu_next * s["m"] / (1 - prod_t * mu_next) + (1 - mu_t) * g / (1 - prod_t)
         v_hat = s["v"] / (1 - beta2**t)
         return theta - lr * m_hat / (v_hat.sqrt() + eps)
@@ -252,12 +257,8 @@ def radam_rule(lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, decoupl
     beta1, beta2 = betas
 
     def step(theta, g, t, s):
-        if decoupled:
-            theta = theta - lr * weight_decay * theta
-        else:
-            g = g + weight_decay * theta
-        s["m"] = beta1 * s.get("m", torch.zeros_like(theta)) + (1 - beta1) * g
-        s["v"] = beta2 * s.get("v", torch.zeros_like(theta)) + (1 - beta2) * g**2
+        theta, g = weight_decay_step(theta, g, lr, weight_decay, decoupled)
+        update_moments(s, g, beta1, beta2)
         m_hat = s["m"] / (1 - beta1**t)
         rho_inf, rho_t = radam_rho(t, beta2)
         if rho_t > 5:
