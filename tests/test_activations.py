@@ -465,6 +465,36 @@ def test_sigmoid_and_tanh_derivatives():
     assert (relu_slope == 1).all()
 
 
+def test_tanh_derivative_is_larger_near_zero_and_decays_faster():
+    x = torch.linspace(0, 20, 200001, dtype=F64)
+    s_slope = f_and_df(torch.nn.Sigmoid(), x)[1]
+    t_slope = f_and_df(torch.nn.Tanh(), x)[1]
+    crossing = x[(t_slope < s_slope).nonzero()[0]].item()
+    assert round(crossing, 2) == 1.66
+    assert (t_slope[x < 1.66] > s_slope[x < 1.66]).all() and (t_slope[x > 1.67] < s_slope[x > 1.67]).all()
+    five = torch.tensor([5.0], dtype=F64)
+    assert f"{f_and_df(torch.nn.Tanh(), five)[1].item():.1e}" == "1.8e-04"
+    assert f"{f_and_df(torch.nn.Sigmoid(), five)[1].item():.1e}" == "6.6e-03"
+    far = torch.tensor([15.0], dtype=F64)  # tails: 4 e^(-2x) and e^(-x)
+    assert f_and_df(torch.nn.Tanh(), far)[1].item() == pytest.approx(4 * math.exp(-30), rel=1e-9)
+    assert f_and_df(torch.nn.Sigmoid(), far)[1].item() == pytest.approx(math.exp(-15), rel=1e-6)
+    # in depth: a sigmoid chain settles at its fixed point h = sigma(h) = 0.659, where the slope is 0.22;
+    # a tanh chain's signal goes to 0, where the slope is 1
+    h, g = torch.tensor(1.0, dtype=F64), torch.tensor(1.0, dtype=F64)
+    for _ in range(500):
+        h, g = torch.sigmoid(h), torch.tanh(g)
+    assert round((torch.sigmoid(h) * (1 - torch.sigmoid(h))).item(), 2) == 0.22
+    assert 1 - torch.tanh(g).item() ** 2 > 0.99
+
+
+def test_open_bounds_are_reached_in_float32():
+    assert torch.tanh(torch.tensor(10.0)).item() == 1.0 and torch.tanh(torch.tensor(-10.0)).item() == -1.0
+    assert torch.tanh(torch.tensor(10.0, dtype=F64)).item() < 1.0
+    assert torch.sigmoid(torch.tensor(16.5)).item() < 1.0 and torch.sigmoid(torch.tensor(16.7)).item() == 1.0
+    assert round(24 * math.log(2), 1) == 16.6
+    assert torch.log_softmax(torch.tensor([0.0, -17.0]), dim=0)[0].item() == 0.0
+
+
 def test_kink_values_of_autograd():
     one_sided = {"ReLU": (0.0, 0.0), "LeakyReLU": (0.0, 0.01), "ReLU6": (6.0, 0.0), "Hardtanh": (1.0, 0.0), "ELU": (0.0, 1.0)}
     for name, (point, slope) in one_sided.items():

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
 import math
+import runpy
 import warnings
+from pathlib import Path
 
 import pytest
 import torch
@@ -451,3 +455,53 @@ def test_key_padding_mask_hides_keys():
     _, w = mha(x, x, x, key_padding_mask=pad)
     assert torch.equal(w[:, :, -1], torch.zeros(2, 5))
     assert_close(w.sum(dim=-1), torch.ones(2, 5))
+
+
+def test_log_softmax_is_idempotent_so_it_changes_nothing_in_front_of_cross_entropy():
+    torch.manual_seed(0)
+    logits = torch.randn(8, 5, dtype=F64) * 3
+    target = torch.randint(0, 5, (8,))
+    assert_close(F.log_softmax(F.log_softmax(logits, dim=1), dim=1), F.log_softmax(logits, dim=1))
+    losses, grads = [], []
+    for front in (lambda z: z, lambda z: F.log_softmax(z, dim=1), lambda z: F.softmax(z, dim=1)):
+        z = logits.clone().requires_grad_(True)
+        loss = F.cross_entropy(front(z), target)
+        loss.backward()
+        losses.append(loss)
+        grads.append(z.grad)
+    assert_close(losses[1], losses[0])
+    assert_close(grads[1], grads[0])
+    assert not torch.allclose(losses[2], losses[0]) and not torch.allclose(grads[2], grads[0])
+
+
+def test_normalise_twice_snippet_trains_identically_with_log_softmax():
+    snippet = Path(__file__).resolve().parents[1] / "snippets/activations/softmax-and-attention/normalise_twice.py"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        runpy.run_path(str(snippet))
+    rows = {line.split()[0]: line for line in out.getvalue().splitlines()}
+    final = {name: float(line.rsplit(":", 1)[1]) for name, line in rows.items()}
+    assert final["LogSoftmax"] == final["logits"] < final["Softmax"]
+    assert "True" in rows["LogSoftmax"] and "False" in rows["Softmax"]
+
+
+def test_cross_entropy_of_softmax_outputs_has_a_floor():
+    """CrossEntropyLoss fed probabilities cannot go below ln(1 + (K - 1)/e), reached by a certain, right prediction."""
+    for k in (2, 3, 10):
+        floor = math.log(1 + (k - 1) / math.e)
+        one_hot = torch.eye(k, dtype=F64)[:1]
+        assert F.cross_entropy(one_hot, torch.tensor([0])).item() == pytest.approx(floor)
+        gen = torch.Generator().manual_seed(k)
+        probs = torch.softmax(5 * torch.randn(2000, k, generator=gen, dtype=F64), dim=1)
+        assert F.cross_entropy(probs, torch.zeros(2000, dtype=torch.long), reduction="none").min() >= floor
+
+
+def test_log_softmax_range_exact_and_in_float32():
+    # exact arithmetic (float64, moderate logits): strictly negative for two or more entries
+    x = torch.randn(1000, 4, generator=torch.Generator().manual_seed(0), dtype=F64) * 3
+    assert (F.log_softmax(x, dim=1) < 0).all()
+    assert torch.equal(F.log_softmax(torch.tensor([2.5]), dim=0), torch.tensor([0.0]))
+    # float32: the winner rounds to exactly 0 once the others are about 17 below
+    assert torch.equal(F.log_softmax(torch.tensor([0.0, -200.0]), dim=0), torch.tensor([0.0, -200.0]))
+    assert F.log_softmax(torch.tensor([0.0, -16.0]), dim=0)[0] < 0
+    assert F.log_softmax(torch.tensor([0.0, -17.0]), dim=0)[0] == 0
