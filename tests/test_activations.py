@@ -550,3 +550,25 @@ def test_relu_halves_the_second_moment_of_a_symmetric_input():
     density = torch.exp(-z**2 / 2) / math.sqrt(2 * math.pi)
     second_moment = (torch.relu(z) ** 2 * density).sum().item() * (z[1] - z[0]).item()
     assert second_moment == pytest.approx(0.5, abs=1e-9)  # E[z^2] = 1
+
+
+def _is_element_wise(name: str) -> bool:
+    """Output shaped like the input, each output entry depending on its own input entry only."""
+    module = build(name)
+    shape = (1, *VECTOR_SHAPE[name]) if name in VECTOR else (6,)
+    x = torch.randn(shape, generator=torch.Generator().manual_seed(3), dtype=F64)
+    y = apply(name, module, x)
+    if y.shape != x.shape:
+        return False
+    jacobian = torch.autograd.functional.jacobian(lambda t: apply(name, module, t), x).reshape(x.numel(), x.numel())
+    return bool((jacobian - torch.diag(jacobian.diagonal())).abs().max() == 0)
+
+
+def test_home_page_counts_element_wise_and_vector_valued_activations():
+    vector_valued = {name for name in ACTIVATIONS if not _is_element_wise(name)}
+    assert vector_valued == VECTOR
+    home = (ROOT / "docs" / "index.md").read_text()
+    (row,) = [line for line in home.splitlines() if line.startswith("| [Activation functions]")]
+    assert f"all {len(ACTIVATIONS)} activation modules" in row
+    assert f"each of the {len(ACTIVATIONS) - len(VECTOR)} element-wise ones" in row
+    assert f"the {len(VECTOR)} vector-valued ones" in row

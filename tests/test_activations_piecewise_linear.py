@@ -294,6 +294,21 @@ def test_relu_claims():
     assert f_and_df(relu, torch.tensor([2.0, 50.0], dtype=F64))[1].tolist() == [1.0, 1.0]
 
 
+def test_relu_does_not_saturate_for_positive_inputs_unlike_sigmoid_and_tanh():
+    """The opening's main reason for ReLU: slope exactly 1 for every positive input, however large."""
+    x = torch.logspace(-6, 6, 121, dtype=F64)
+    assert (f_and_df(torch.nn.ReLU(), x)[1] == 1).all()
+    for squashing in (torch.nn.Sigmoid(), torch.nn.Tanh()):
+        assert f_and_df(squashing, x)[1][x > 20].max() < 1e-8
+    # 20 layers of unit weights: ReLU passes the whole gradient back
+    h = torch.tensor(3.0, dtype=F64, requires_grad=True)
+    out = h
+    for _ in range(20):
+        out = torch.relu(out)
+    out.backward()
+    assert h.grad.item() == 1.0
+
+
 def test_leaky_relu_mean_barely_moves_from_relus():
     assert normal_mean(build("ReLU")) - normal_mean(build("LeakyReLU")) < 0.005
 

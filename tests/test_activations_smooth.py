@@ -536,3 +536,29 @@ def test_page_links_every_figure():
         assert f"](../figures/{fig.name}.svg)" in page, fig.name
     for name in SMOOTH:
         assert f"\n## {name}\n" in page, name
+
+
+def test_float32_tanh_reaches_one():
+    """tanh rounds to exactly ±1 once 2 e^(-2x) < half an ulp below 1: x = 13 ln 2 (float32), 27.5 ln 2 (float64)."""
+    assert round(13 * math.log(2), 2) == 9.01 and round(27.5 * math.log(2), 2) == 19.06
+    assert torch.tanh(torch.tensor([10.0, -10.0])).tolist() == [1.0, -1.0]
+    for dtype, edge in ((torch.float32, 13 * math.log(2)), (F64, 27.5 * math.log(2))):
+        x = torch.linspace(edge - 1, edge + 1, 20001, dtype=dtype)
+        first = x[torch.tanh(x) == 1][0].item()
+        assert abs(first - edge) < 0.01, (dtype, first)
+        assert (torch.tanh(x[x > edge + 0.01]) == 1).all()
+
+
+def test_softsign_and_tanh_both_have_slope_one_at_zero():
+    zero = torch.zeros(1, dtype=F64)
+    assert grad("Softsign", zero).item() == 1.0 and grad("Tanh", zero).item() == 1.0
+    x = torch.linspace(0.01, 1.0, 100, dtype=F64)  # just away from 0, Softsign is the flatter one
+    assert (grad("Softsign", x) < grad("Tanh", x)).all()
+
+
+def test_mish_derivative_splits_as_in_the_paper():
+    """Mish'(x) = sech²(softplus(x)) · SiLU(x) + Mish(x) / x (Misra's Δ(x) term), against autograd."""
+    x = GRID[GRID != 0]
+    delta = 1 / torch.cosh(F.softplus(x)) ** 2
+    close(grad("Mish", x), delta * F.silu(x) + F.mish(x) / x, rtol=1e-9, atol=1e-12)
+    assert not list(nn.Mish().parameters())
