@@ -78,6 +78,20 @@ def test_change_of_base_and_inverse(gen):
         assert log(torch.tensor(0.0)) == -math.inf
 
 
+def test_logarithm_shape_depends_on_whether_the_base_exceeds_one():
+    x = torch.tensor([1e-300, 0.1, 0.5, 0.9, 1.0, 2.0, 10.0, 1e300], dtype=F64)
+    for base in (2.0, math.e, 10.0, 0.5, 0.1):
+        log_b = torch.log(x) / math.log(base)
+        assert log_b[x == 1].item() == 0  # every base: through (1, 0)
+        assert_close(torch.pow(torch.tensor(base, dtype=F64), log_b), x, rtol=1e-9, atol=0)
+        if base > 1:  # negative on (0, 1), increasing
+            assert (log_b[x < 1] < 0).all() and (log_b.diff() > 0).all()
+        else:  # positive on (0, 1), decreasing: log_b x = -log_(1/b) x
+            assert (log_b[x < 1] > 0).all() and (log_b.diff() < 0).all()
+            assert_close(log_b, -torch.log(x) / math.log(1 / base))
+    assert torch.log(torch.tensor(0.0)) / math.log(0.5) == math.inf
+
+
 def test_underflow_numbers():
     torch.manual_seed(0)
     p = 0.25 + 0.5 * torch.rand(1000)

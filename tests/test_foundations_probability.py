@@ -6,8 +6,11 @@ argument convention and reductions of F.kl_div, nats versus bits, and the figure
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 import re
+import runpy
 import warnings
 from fractions import Fraction
 from itertools import permutations, product
@@ -16,7 +19,7 @@ from pathlib import Path
 import pytest
 import torch
 from torch import nn
-from torch.distributions import Bernoulli, Categorical, Normal, Poisson, kl_divergence
+from torch.distributions import Bernoulli, Beta, Categorical, Exponential, Gamma, Normal, Poisson, StudentT, Uniform, kl_divergence
 from torch.nn import functional as F
 from torch.testing import assert_close
 
@@ -443,5 +446,100 @@ def test_coin_likelihood_data_is_torch():
 def test_figures_are_declared_and_used():
     names = {fig.name for fig in fam.FIGURES}
     used = set(re.findall(r"figures/(foundations/[\w-]+)\.svg", PAGE.read_text()))
-    assert used == {"foundations/binary-entropy", "foundations/coin-likelihood"}
+    assert used == {"foundations/binary-entropy", "foundations/coin-likelihood", "foundations/normal-density", "foundations/poisson-pmf"}
     assert used <= names
+
+
+# -- review fixes: addition rule, xlogy's sign, which distributions have cdf/entropy, the KLDiv warning
+
+
+def test_addition_rule():
+    for a, b in product([{2, 4, 6}, {3, 6}, {1}, {1, 2, 3}, set()], repeat=2):
+        p = lambda event: Fraction(len(event), 6)  # noqa: E731
+        assert p(a | b) == p(a) + p(b) - p(a & b)
+        assert (p(a | b) == p(a) + p(b)) == (not a & b)  # plain sum only for mutually exclusive events
+    rolls = torch.randint(1, 7, (100_000,), generator=torch.Generator().manual_seed(0))
+    either = ((rolls % 2 == 0) | (rolls % 3 == 0)).double().mean().item()
+    assert abs(either - 2 / 3) < 0.005
+
+
+def test_addition_rule_snippet_prints_its_example():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        runpy.run_path(str(PAGE.parents[2] / "snippets" / "foundations" / "probability" / "addition_rule.py"))
+    lines = out.getvalue().splitlines()
+    assert lines[1].endswith("2/3") and lines[2].endswith("2/3") and "5/6" in lines[3]
+
+
+def test_xlogy_is_plus_p_log_p_and_entr_is_minus():
+    p = torch.tensor([0.0, 0.1, 0.5, 1.0], dtype=F64)
+    plogp = torch.tensor([0.0, 0.1 * math.log(0.1), 0.5 * math.log(0.5), 0.0], dtype=F64)
+    assert_close(torch.xlogy(p, p), plogp)
+    assert_close(torch.special.entr(p), -plogp)
+    assert (torch.xlogy(p, p) <= 0).all()
+
+
+def test_cdf_and_entropy_are_not_implemented_everywhere():
+    x = torch.tensor(0.5)
+    for dist in (Normal(0.0, 1.0), Uniform(0.0, 1.0), Exponential(1.0), Gamma(2.0, 3.0)):
+        assert 0 < dist.cdf(x) < 1
+    for dist in (Beta(2.0, 3.0), StudentT(3.0)):
+        with pytest.raises(NotImplementedError):
+            dist.cdf(x)
+    with pytest.raises(NotImplementedError):
+        Poisson(torch.tensor(3.0)).entropy()
+    for dist in (Bernoulli(torch.tensor(0.3)), Categorical(torch.tensor([0.2, 0.8])), Normal(0.0, 1.0)):
+        assert dist.entropy() > 0
+
+
+def test_kl_div_mean_warning_shows_once_per_calling_line():
+    log_q = F.log_softmax(torch.tensor([[0.0, 0.7, 0.0]]), dim=1)
+    p = torch.tensor([[0.5, 0.25, 0.25]])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.resetwarnings()
+        warnings.simplefilter("default")  # Python's default action: once per location
+        for _ in range(3):
+            F.kl_div(log_q, p)  # one line, three calls
+        F.kl_div(log_q, p)  # a second line
+    assert len(caught) == 2 and all("batchmean" in str(w.message) for w in caught)
+
+
+def test_normal_density_data_is_torch():
+    x, densities = fam.normal_density_data()
+    x = torch.tensor(x, dtype=F64)
+    for (mean, std), density in zip(fam.NORMALS, densities):
+        density = torch.tensor(density, dtype=F64)
+        assert_close(density, Normal(mean, std).log_prob(x).exp())
+        assert_close(density, torch.exp(-((x - mean) ** 2) / (2 * std**2)) / (std * math.sqrt(2 * math.pi)))
+
+
+def test_poisson_pmf_data_is_torch():
+    k, pmfs = fam.poisson_pmf_data()
+    k = torch.tensor(k, dtype=F64)
+    for rate, pmf in zip(fam.POISSON_RATES, pmfs):
+        hand = torch.tensor([rate**i * math.exp(-rate) / math.factorial(i) for i in range(len(k))], dtype=F64)
+        assert_close(torch.tensor(pmf, dtype=F64), Poisson(torch.tensor(rate, dtype=F64)).log_prob(k).exp())
+        assert_close(torch.tensor(pmf, dtype=F64), hand)
+
+
+def _alt_text(figure: str) -> str:
+    (alt,) = re.findall(r"!\[([^\]]+)\]\(\.\./figures/" + re.escape(figure) + r"\.svg\)", PAGE.read_text())
+    return alt
+
+
+def test_normal_and_poisson_alt_texts_state_the_data():
+    x, densities = fam.normal_density_data()
+    alt = _alt_text("foundations/normal-density")
+    for (mean, std), density in zip(fam.NORMALS, densities):
+        assert f"peak {max(density):.3f}" in alt
+        assert x[density.index(max(density))] == pytest.approx(mean, abs=1e-12)
+    std_normal = Normal(0.0, 1.0)
+    assert f"({(std_normal.cdf(torch.tensor(1.0)) - std_normal.cdf(torch.tensor(-1.0))).item() * 100:.1f} %)" in alt
+    k, pmfs = fam.poisson_pmf_data()
+    alt = _alt_text("foundations/poisson-pmf")
+    assert f"k = 0 to {int(k[-1])}" in alt
+    for rate, pmf in zip(fam.POISSON_RATES, pmfs):
+        top = max(pmf)
+        modes = [int(i) for i, v in zip(k, pmf) if abs(v - top) < 1e-12]
+        assert modes == [int(rate) - 1, int(rate)]  # a whole-number rate: two tied modes
+        assert f"rate {rate:g} is largest at k = {modes[0]} and {modes[1]} ({top:.3f} each)" in alt

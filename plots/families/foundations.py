@@ -1,5 +1,6 @@
 """Figures for the foundations pages: exponentials and logarithms, log scales, the
-logistic function and its inverse, binary entropy and a likelihood curve.
+logistic function and its inverse, normal densities, Poisson probabilities, binary
+entropy and a likelihood curve.
 
 Each figure has a data function that returns plain lists computed by torch
 (tested in `tests/test_foundations_functions.py` and
@@ -14,6 +15,8 @@ from plots import style
 from plots.figure import Figure
 
 EXP_BASES = (0.5, 2.0, math.e, 10.0)
+NORMALS = ((0.0, 1.0), (0.0, 0.5), (2.0, 1.5))  # (mean, standard deviation)
+POISSON_RATES = (1.0, 3.0, 8.0)
 LOG_BASES = (2.0, math.e, 10.0)
 
 
@@ -144,6 +147,59 @@ def draw_logistic():
     return fig
 
 
+def normal_density_data(normals: tuple = NORMALS, x_range: tuple = (-5.0, 7.0), points: int = 241):
+    """`(x, densities)`: `Normal(mean, std).log_prob(x).exp()` for each `(mean, std)` in `normals`, as lists."""
+    import torch
+
+    x = torch.linspace(*x_range, points, dtype=torch.float64)
+    normal = torch.distributions.Normal
+    return x.tolist(), [normal(mean, std).log_prob(x).exp().tolist() for mean, std in normals]
+
+
+def draw_normal_density(normals: tuple = NORMALS):
+    """Normal densities for a few means and standard deviations; the area within one
+    standard deviation of the first is shaded."""
+    x, densities = normal_density_data(normals)
+    fig, ax = style.new_figure(width=6.0, height=3.2)
+    for colour, (mean, std), density in zip(style.VARIANTS, normals, densities):
+        ax.plot(x, density, color=colour, label=f"μ = {mean:g}, σ = {std:g}")
+    mean, std = normals[0]
+    inside = [(u, d) for u, d in zip(x, densities[0]) if abs(u - mean) <= std]
+    ax.fill_between([u for u, _ in inside], [d for _, d in inside], color=style.VARIANTS[0], alpha=0.15,
+                    linewidth=0, label="68.3 % of the area")
+    ax.set_xlabel("x")
+    ax.set_ylabel("density f(x)")
+    ax.set_title("Normal densities: the mean shifts, σ widens and lowers")
+    ax.legend(loc="upper right", fontsize=8)
+    return fig
+
+
+def poisson_pmf_data(rates: tuple = POISSON_RATES, k_max: int = 16):
+    """`(k, pmfs)`: `Poisson(rate).log_prob(k).exp()` for k = 0..k_max and each rate, as lists."""
+    import torch
+
+    k = torch.arange(k_max + 1, dtype=torch.float64)
+    poisson = torch.distributions.Poisson
+    return k.tolist(), [poisson(torch.tensor(rate, dtype=torch.float64)).log_prob(k).exp().tolist() for rate in rates]
+
+
+def draw_poisson_pmf(rates: tuple = POISSON_RATES):
+    """P(X = k) of Poisson distributions with a few rates, as stems side by side."""
+    k, pmfs = poisson_pmf_data(rates)
+    fig, ax = style.new_figure(width=6.0, height=3.2)
+    offsets = (-0.22, 0.0, 0.22)
+    for colour, offset, rate, pmf in zip(style.VARIANTS, offsets, rates, pmfs):
+        xs = [v + offset for v in k]
+        ax.vlines(xs, 0, pmf, color=colour, linewidth=1.6)
+        ax.plot(xs, pmf, "o", color=colour, markersize=3.5, label=f"λ = {rate:g}")
+    ax.set_xticks(range(0, len(k), 2))
+    ax.set_xlabel("k (number of events)")
+    ax.set_ylabel("P(X = k)")
+    ax.set_title("Poisson probabilities: mean and variance both λ")
+    ax.legend(loc="upper right", fontsize=8)
+    return fig
+
+
 def binary_entropy_data(points: int = 201):
     """`(p, nats, bits)` as lists: `Bernoulli(probs=p).entropy()` on `linspace(0, 1)`, and the same divided by ln 2."""
     import torch
@@ -203,6 +259,8 @@ FIGURES = [
     Figure("foundations/exp-log", draw_exp_log, {}),
     Figure("foundations/log-scale", draw_log_scale, {}),
     Figure("foundations/logistic", draw_logistic, {}),
+    Figure("foundations/normal-density", draw_normal_density, {"normals": NORMALS}),
+    Figure("foundations/poisson-pmf", draw_poisson_pmf, {"rates": POISSON_RATES}),
     Figure("foundations/binary-entropy", draw_binary_entropy, {}),
     Figure("foundations/coin-likelihood", draw_coin_likelihood, {}),
 ]
