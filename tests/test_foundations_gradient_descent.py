@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import re
 import runpy
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from plots.families import gradient_descent as fam
 from tests.checks import assert_defaults
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets" / "foundations" / "gradient-descent"
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "foundations" / "gradient-descent.md"
 
 
 def run_snippet(name):
@@ -404,6 +406,8 @@ def test_bowl_snippet_claims():
     assert rows["plain"][-1] == pytest.approx(4 * 0.97**60, abs=1e-3)  # 3 % of x per step
     assert rows["momentum"][0] < 0.1 and rows["nesterov"][0] < 0.1  # close within 15 steps
     assert rows["momentum"][1] > rows["momentum"][0]  # overshoot: further away after 30 than 15
+    assert rows["nesterov"][1] > rows["nesterov"][0]  # Nesterov too, less so
+    assert rows["nesterov"][1] < rows["momentum"][1]
     assert 2 < rows["momentum"][-1] / rows["nesterov"][-1] < 4  # "about three times closer"
 
 
@@ -467,3 +471,123 @@ def test_path_data_equals_hand_sgd(hand_sgd):
             opt.step()
             points.append(tuple(p.tolist()))
         torch.testing.assert_close(torch.tensor(fam.path_data(momentum, nesterov)), torch.tensor(points))
+
+
+# ---- saddle points ----------------------------------------------------------------------------
+
+
+def saddle(p):
+    return p[0] ** 2 - p[1] ** 2
+
+
+def test_saddle_has_zero_gradient_and_curvatures_of_both_signs():
+    origin = torch.zeros(2, dtype=torch.float64, requires_grad=True)
+    (g,) = torch.autograd.grad(saddle(origin), origin)
+    assert (g == 0).all()
+    curvatures = torch.linalg.eigvalsh(torch.autograd.functional.hessian(saddle, torch.zeros(2, dtype=torch.float64)))
+    assert curvatures.tolist() == [-2.0, 2.0]
+    # a minimum along x, a maximum along y
+    t = torch.linspace(-1, 1, 21, dtype=torch.float64)
+    assert saddle((t, torch.zeros_like(t))).argmin() == 10 and saddle((torch.zeros_like(t), t)).argmax() == 10
+
+
+def test_saddle_steps_scale_x_and_y_and_escape_times():
+    ns = run_snippet("saddle.py")
+    lr = 0.1
+    for y0 in (1e-3, 1e-6):
+        expected = math.ceil(math.log(1 / y0) / math.log(1 + 2 * lr))
+        assert ns["descend"]([1.0, y0]) == f"escapes after {expected} steps"
+    assert round(math.log(1000) / math.log(1.2)) == 38
+    assert ns["descend"]([1.0, 0.0]).startswith("still at (0.0000, 0.0000)")
+    plain = int(ns["descend"]([1.0, 1e-6]).split()[2])
+    heavy = int(ns["descend"]([1.0, 1e-6], momentum=0.9).split()[2])
+    assert heavy < plain
+    # one plain step multiplies x by 1 - 2 lr and y by 1 + 2 lr
+    p = torch.tensor([0.7, 0.3], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([p], lr=lr)
+    saddle(p).backward()
+    opt.step()
+    torch.testing.assert_close(p.detach(), torch.tensor([0.7 * 0.8, 0.3 * 1.2], dtype=torch.float64))
+
+
+def test_saddle_data_is_torch_sgd(hand_sgd):
+    for (label, points), (_, start, momentum) in zip(fam.saddle_data(), fam.SADDLE_PATHS):
+        assert label.startswith("plain" if momentum == 0 else f"momentum {momentum:g}")
+        p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+        opt = hand_sgd([p], lr=fam.SADDLE_LR, momentum=momentum)
+        expected = [start]
+        for _ in range(fam.SADDLE_STEPS):
+            opt.zero_grad()
+            saddle(p).backward()
+            opt.step()
+            expected.append(tuple(p.tolist()))
+        torch.testing.assert_close(torch.tensor(points, dtype=torch.float64), torch.tensor(expected, dtype=torch.float64))
+
+
+# ---- the figures' alt texts state what the data shows ------------------------------------------
+
+
+def alt_text(figure: str) -> str:
+    (alt,) = re.findall(r"!\[([^\]]+)\]\(\.\./figures/" + re.escape(figure) + r"\.svg\)", PAGE.read_text())
+    return alt
+
+
+def test_variants_alt_text():
+    alt = alt_text("gradient_descent/variants")
+    assert f"over {fam.VARIANT_EPOCHS} epochs" in alt
+    curves = {label.split()[0]: fam.descent_data(batch_size, lr, fam.VARIANT_EPOCHS) for label, batch_size, lr in fam.VARIANTS}
+    epochs, batch = curves["batch"]
+    assert f"from {batch[0]:.1f} to {batch[-1]:.3f}" in alt and len(batch) == fam.VARIANT_EPOCHS + 1
+    assert all(b < a for a, b in zip(batch, batch[1:]))  # smooth: falls every epoch
+    epochs, sgd = curves["stochastic"]
+    later = [v for e, v in zip(epochs, sgd) if e >= 1]
+    assert next(e for e, v in zip(epochs, sgd) if v < 0.55) < 0.1
+    assert f"spikes up to {max(later):.3f} after the first epoch, and ends at {sgd[-1]:.3f}" in alt
+    epochs, mini = curves["mini-batch"]
+    later = [v for e, v in zip(epochs, mini) if e >= 1]
+    assert next(e for e, v in zip(epochs, mini) if v < 0.55) < 0.5
+    assert f"between {min(later):.3f} and {max(later):.3f} after the first epoch" in alt
+
+
+def test_learning_rates_alt_text():
+    alt = alt_text("gradient_descent/learning-rates")
+    assert f"over {fam.LR_EPOCHS} epochs" in alt
+    final = {lr: fam.learning_rate_data(lr) for lr in fam.LEARNING_RATES}
+    for lr in (0.01, 0.1, 0.24):
+        assert f"{lr:g} falls" in alt and f"to {final[lr][-1]:.3f}" in alt
+    assert final[0.1][-1] < final[0.24][-1] < final[0.01][-1]
+    unstable = final[0.26]
+    assert min(unstable) == unstable[1] < 1.0 and all(b > a for a, b in zip(unstable[1:], unstable[2:]))
+    assert f"dips to {unstable[1]:.3f} after one epoch" in alt and f"to {unstable[-1]:.1f}" in alt
+
+
+def test_momentum_paths_alt_text():
+    alt = alt_text("gradient_descent/momentum-paths")
+    assert f"{fam.PATH_STEPS} steps with lr {fam.PATH_LR:g}" in alt and f"starting at ({fam.START[0]:g}, {fam.START[1]:g})" in alt
+    plain, heavy, nesterov = (fam.path_data(momentum, n) for _, momentum, n in fam.PATHS)
+
+    def point(p):
+        return f"({p[0]:.2f}, {p[1]:.2f})".replace("-0.00", "0.00")
+
+    assert f"ending at {point(plain[-1])}" in alt
+    assert f"y down to {min(y for _, y in heavy):.2f}, still swinging by {heavy[13][1]:.2f} after 13 steps" in alt
+    assert f"to x = {max(x for x, _ in heavy):.2f} and ends at {point(heavy[-1])}" in alt
+    assert f"y down to {min(y for _, y in nesterov):.2f}" in alt
+    assert all(abs(y) < 0.01 for _, y in nesterov[6:]) and abs(nesterov[5][1]) > 0.01
+    assert f"to x = {max(x for x, _ in nesterov):.2f}, and ends at {point(nesterov[-1])}" in alt
+
+
+def test_saddle_alt_text():
+    alt = alt_text("gradient_descent/saddle")
+    (_, onto), (_, near), (_, heavy) = fam.saddle_data()
+    assert f"after {fam.SADDLE_STEPS} steps" in alt and f"lr {fam.SADDLE_LR:g}" in alt
+    assert f"is {math.hypot(*onto[-1]):.0e} from it" in alt and all(y == 0 for _, y in onto)
+
+    def leaves(path):
+        return next(i for i, (x, y) in enumerate(path) if max(abs(x), abs(y)) > 2)
+
+    assert f"passes within {min(math.hypot(*p) for p in near):.3f} of the saddle" in alt
+    assert f"(y above 2) after {leaves(near)} steps" in alt
+    xs = [x for x, _ in heavy[: leaves(heavy)]]
+    assert f"to x = {min(xs):.2f}, swings back to x = {max(xs[xs.index(min(xs)):]):.2f}" in alt
+    assert f"leaves the view after {leaves(heavy)} steps" in alt

@@ -1,5 +1,5 @@
 """Figures for the gradient-descent page: the three batch-size variants, the
-learning-rate threshold, and momentum paths on an elongated bowl.
+learning-rate threshold, momentum paths on an elongated bowl, and paths near a saddle point.
 
 The data functions get their gradients from autograd. `descent_data` applies the
 plain update `p -= lr * p.grad` itself (what `torch.optim.SGD(lr=lr)` does, at a
@@ -33,6 +33,14 @@ PATH_LR = 0.03
 PATH_MOMENTUM = 0.8
 PATH_STEPS = 30
 PATHS = (("plain", 0.0, False), ("momentum 0.8", PATH_MOMENTUM, False), ("Nesterov 0.8", PATH_MOMENTUM, True))
+
+
+# The saddle f(x, y) = x^2 - y^2 = (2 x^2 - 2 y^2) / 2: the bowl's formula with curvatures (2, -2).
+SADDLE_CURVATURES = (2.0, -2.0)
+SADDLE_LR = 0.1
+SADDLE_STEPS = 50
+SADDLE_PATHS = (("plain, from (1.5, 0)", (1.5, 0.0), 0.0), ("plain, from (1.5, 0.001)", (1.5, 0.001), 0.0),
+                ("momentum 0.9, from (1.5, 0.001)", (1.5, 0.001), 0.9))
 
 
 @contextmanager
@@ -184,8 +192,43 @@ def draw_momentum_paths(lr: float = PATH_LR, steps: int = PATH_STEPS):
     return fig
 
 
+def saddle_data(lr: float = SADDLE_LR, steps: int = SADDLE_STEPS):
+    """`[(label, points), ...]`: the path `torch.optim.SGD` takes on x^2 - y^2 from each start of `SADDLE_PATHS`."""
+    return [(label, path_data(momentum, False, lr, steps, start, SADDLE_CURVATURES))
+            for label, start, momentum in SADDLE_PATHS]
+
+
+def draw_saddle(lr: float = SADDLE_LR, steps: int = SADDLE_STEPS):
+    """Level curves of x^2 - y^2 and gradient-descent paths that start near the saddle's attracting axis."""
+    import torch
+
+    fig, ax = style.new_figure(width=5.2, height=4.2)
+    t = torch.linspace(-1.5, 1.5, 21, dtype=torch.float64)
+    for c in (0.5, 2.0):  # x^2 - y^2 = ±c are hyperbolas: (±√c cosh t, √c sinh t) and the same turned
+        for sign in (1, -1):
+            ax.plot(sign * c**0.5 * torch.cosh(t), c**0.5 * torch.sinh(t), color="#b0b0b0", linewidth=0.7)
+            ax.plot(c**0.5 * torch.sinh(t), sign * c**0.5 * torch.cosh(t), color="#b0b0b0", linewidth=0.7, linestyle="--")
+    for colour, width, (label, points) in zip(style.VARIANTS, (5.0, 1.2, 1.2), saddle_data(lr, steps)):
+        out = next((i for i, (x, y) in enumerate(points) if max(abs(x), abs(y)) > 2), len(points) - 1)
+        px, py = zip(*points[: out + 1])  # up to the first point outside the view
+        # the first path is a wide pale band, so the path drawn over it stays visible
+        ax.plot(px, py, color=colour, linewidth=width, alpha=0.45 if width > 2 else 1.0, solid_capstyle="round",
+                marker=None if width > 2 else "o", markersize=2.2, label=label)
+    ax.plot([0], [0], marker="x", color="#202020", markersize=8, linestyle="none")
+    ax.set_xlim(-2, 2)
+    ax.set_ylim(-2, 2)
+    ax.set_aspect("equal")
+    ax.grid(False)
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.set_title(f"f(x, y) = x² − y², lr = {lr}, {steps} steps")
+    ax.legend(loc="lower left", fontsize=7)
+    return fig
+
+
 FIGURES = [
     Figure("gradient_descent/variants", draw_variants, {"epochs": VARIANT_EPOCHS}),
     Figure("gradient_descent/learning-rates", draw_learning_rates, {"lrs": LEARNING_RATES, "epochs": LR_EPOCHS}),
     Figure("gradient_descent/momentum-paths", draw_momentum_paths, {"lr": PATH_LR, "steps": PATH_STEPS}),
+    Figure("gradient_descent/saddle", draw_saddle, {"lr": SADDLE_LR, "steps": SADDLE_STEPS}),
 ]
