@@ -366,6 +366,20 @@ def test_hardsigmoid_claims():
     assert 0 < torch.sigmoid(torch.tensor(-30.0, dtype=F64)) and torch.sigmoid(torch.tensor(30.0, dtype=F64)) < 1
 
 
+def test_sigmoid_reaches_0_and_1_only_by_float32_rounding():
+    """Hardsigmoid is exactly 0 and 1 for |x| >= 3; float32 sigmoid from about 16.6 (1) and below about -88.7 (0)."""
+    hard = torch.nn.Hardsigmoid()
+    assert hard(torch.tensor([-5.0, -3.0, 3.0, 5.0])).tolist() == [0.0, 0.0, 1.0, 1.0]
+    x = torch.linspace(-95, 20, 1_150_001, requires_grad=True)
+    y = torch.sigmoid(x)
+    (dy,) = torch.autograd.grad(y.sum(), x)
+    x = x.detach()
+    assert round(x[y == 1][0].item(), 1) == 16.6 and (y[x >= 16.7] == 1).all()
+    assert round(x[y == 0][-1].item(), 1) == -88.7 and (y[x <= -88.8] == 0).all()
+    assert round(math.log(torch.finfo(torch.float32).max), 1) == 88.7  # e^(-x) overflows below -88.7
+    assert (dy[(y == 0) | (y == 1)] == 0).all() and (dy[(y > 0) & (y < 1)] > 0).all()
+
+
 def test_hardswish_claims():
     x = grid()
     torch.testing.assert_close(torch.nn.Hardswish()(x), x * torch.nn.Hardsigmoid()(x))

@@ -208,6 +208,8 @@ def test_sigmoid_formula_and_properties():
     assert 1 - torch.sigmoid(ten) < 5e-5 and torch.sigmoid(-ten) < 5e-5
     slope = torch.sigmoid(ten) * (1 - torch.sigmoid(ten))
     assert round(slope.item() * 1e5, 1) == 4.5
+    # strictly inside (0, 1) in exact arithmetic; float32 rounds to exactly 1 from about 16.6
+    assert torch.sigmoid(torch.tensor(16.5)).item() < 1 and torch.sigmoid(torch.tensor(16.7)).item() == 1
 
 
 def test_step_versus_sigmoid_ratings():
