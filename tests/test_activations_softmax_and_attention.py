@@ -505,3 +505,27 @@ def test_log_softmax_range_exact_and_in_float32():
     assert torch.equal(F.log_softmax(torch.tensor([0.0, -200.0]), dim=0), torch.tensor([0.0, -200.0]))
     assert F.log_softmax(torch.tensor([0.0, -16.0]), dim=0)[0] < 0
     assert F.log_softmax(torch.tensor([0.0, -17.0]), dim=0)[0] == 0
+    # what counts is the others' share sum_j e^(x_j - max) against 2^-24
+    assert F.log_softmax(torch.tensor([0.0] + [-17.0] * 10), dim=0)[0] < 0  # 10 e^-17 = 4e-7
+    assert F.log_softmax(torch.tensor([0.0] + [-20.0] * 10), dim=0)[0] == 0  # 10 e^-20 = 2e-8
+    assert 10 * math.exp(-17) > 2**-24 > 10 * math.exp(-20) and round(2**-24, 8) == 6e-8
+
+
+def test_need_weights_false_hands_attention_to_sdpa(monkeypatch):
+    calls = []
+    sdpa = F.scaled_dot_product_attention
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return sdpa(*args, **kwargs)
+
+    monkeypatch.setattr(F, "scaled_dot_product_attention", spy)
+    torch.manual_seed(0)
+    mha = nn.MultiheadAttention(8, 2)  # training mode with gradients: the module's own fast path is off
+    x = torch.randn(5, 1, 8, requires_grad=True)
+    out, weights = mha(x, x, x, need_weights=False)
+    assert weights is None and calls
+    calls.clear()
+    out_with, weights = mha(x, x, x)
+    assert weights is not None and not calls
+    assert_close(out, out_with)
