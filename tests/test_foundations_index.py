@@ -4,7 +4,11 @@ softmax-versus-sigmoid claims, the gradient-descent step and the defaults the pa
 
 from __future__ import annotations
 
+import contextlib
+import io
+import runpy
 import warnings
+from pathlib import Path
 
 import pytest
 import torch
@@ -136,3 +140,21 @@ def test_training_example_learns_the_line():
         opt.step()
     assert all(b < a for a, b in zip(losses, losses[1:])), "the loss decreases at every step"
     assert abs(model.weight.item() - 2) < 0.1 and abs(model.bias.item() - 1) < 0.01
+
+
+def test_cross_entropy_takes_indices_or_float_probabilities_not_int_one_hot(gen):
+    z = torch.randn(5, 4, generator=gen, dtype=F64)
+    y = torch.tensor([0, 3, 1, 1, 2])
+    one_hot = F.one_hot(y, 4)
+    assert_close(nn.CrossEntropyLoss()(z, one_hot.to(F64)), nn.CrossEntropyLoss()(z, y))
+    with pytest.raises(RuntimeError):
+        nn.CrossEntropyLoss()(z, one_hot)  # int64 one-hot: neither indices nor probabilities
+
+
+def test_multilabel_snippet_targets_and_predictions():
+    snippet = Path(__file__).resolve().parents[1] / "snippets" / "foundations" / "index" / "multilabel.py"
+    with contextlib.redirect_stdout(io.StringIO()):
+        ns = runpy.run_path(str(snippet))
+    assert ns["y"].sum(dim=1).tolist() == [2.0, 0.0, 3.0, 1.0]  # the second has no label, the third all three
+    predicted = (ns["logits"] > 0).long()
+    assert predicted.sum(dim=1).tolist()[:2] == [0, 0] and (predicted.sum(dim=1)[2:] > 0).all()
