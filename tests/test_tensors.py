@@ -107,6 +107,14 @@ def test_to_same_device_returns_same_tensor():
     assert t.to(torch.device("cpu")) is t
 
 
+def test_mixing_devices_raises_except_for_zero_dim_cpu_tensors():
+    # the meta device stands in for an accelerator, so this holds on every build
+    other = torch.ones(2, device="meta")
+    with pytest.raises(RuntimeError, match="device"):
+        other + torch.ones(2)
+    assert (other + torch.tensor(2.0)).device.type == "meta"
+
+
 def test_manual_seed_reproduces_and_seeds_all_devices():
     torch.manual_seed(0)
     a = torch.rand(3)
