@@ -117,6 +117,30 @@ def test_l2_penalty_gradient_and_sgd_weight_decay():
     assert torch.allclose(ns["model"].weight, ns["copy"].weight)
 
 
+def test_which_optimisers_add_weight_decay_to_the_gradient():
+    def one_step(cls, weight_decay, penalty=0.0):
+        p = nn.Parameter(torch.tensor([1.0, -2.0]))
+        (p.sum() + penalty / 2 * p.pow(2).sum()).backward()
+        cls([p], lr=0.1, weight_decay=weight_decay).step()
+        return p.detach()
+
+    for cls in (torch.optim.SGD, torch.optim.Adam, torch.optim.RMSprop, torch.optim.Adagrad):
+        torch.testing.assert_close(one_step(cls, 0.5), one_step(cls, 0.0, penalty=0.5))  # as a penalty
+    for cls in (torch.optim.AdamW, torch.optim.Adafactor):
+        assert not torch.allclose(one_step(cls, 0.5), one_step(cls, 0.0, penalty=0.5))  # decoupled
+    # Muon (2-d weights only) shrinks the weights by (1 - lr * weight_decay) beside its update
+    start = torch.randn(3, 2, generator=torch.Generator().manual_seed(0))
+    stepped = {}
+    for wd in (0.0, 0.5):
+        p = nn.Parameter(start.clone())
+        p.grad = torch.ones(3, 2)
+        torch.optim.Muon([p], lr=0.1, weight_decay=wd).step()
+        stepped[wd] = p.detach()
+    torch.testing.assert_close(stepped[0.5] - stepped[0.0], -0.1 * 0.5 * start)
+    for cls in (torch.optim.LBFGS, torch.optim.Rprop, torch.optim.SparseAdam):
+        assert "weight_decay" not in inspect.signature(cls).parameters
+
+
 def test_parameter_groups_split():
     model = nn.Sequential(nn.Linear(4, 8), nn.LayerNorm(8), nn.Linear(8, 1))
     two_dim = [n for n, p in model.named_parameters() if p.dim() > 1]
