@@ -443,6 +443,9 @@ def test_workers_round_robin_in_order_and_prefetch():
     assert seeds[1] == seeds[0] + 1  # a different seed per worker
     again = DataLoader(_WorkerReport(), batch_size=3, num_workers=2, generator=torch.Generator().manual_seed(0))
     assert {b[1][0].item(): b[3][0].item() for b in again} == seeds  # derived from the generator
+    torch.manual_seed(0)  # no generator: the base seed comes from the global one
+    without = DataLoader(_WorkerReport(), batch_size=3, num_workers=2)
+    assert {b[1][0].item(): b[3][0].item() for b in without} == seeds
 
 
 def test_worker_info_is_none_in_the_main_process():
