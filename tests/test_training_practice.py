@@ -457,6 +457,8 @@ def test_ddp_device_ids_need_the_local_rank():
     for variable in ("``RANK``", "``LOCAL_RANK``", "``WORLD_SIZE``"):
         assert variable in doc
     assert '``device_ids`` needs to be ``[int(os.environ("LOCAL_RANK"))]``' in doc
+    page = (Path(__file__).resolve().parents[1] / "docs" / "training" / "practice.md").read_text()
+    assert "device_ids=[local_rank]" in page and "device_ids=[rank]" not in page
 
 
 def test_accumulating_loss_tensors_keeps_graphs():
