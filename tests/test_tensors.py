@@ -96,6 +96,21 @@ def test_legacy_constructors():
     assert torch.Tensor([1, 2]).dtype == torch.float32  # data: always float32
     assert torch.LongTensor([1, 5]).dtype == torch.int64
     assert torch.equal(torch.LongTensor([1, 5]), torch.tensor([1, 5], dtype=torch.long))
+    try:  # "float32" is the default float type, which torch.Tensor follows
+        torch.set_default_dtype(torch.float64)
+        assert torch.Tensor([1, 2]).dtype == torch.float64
+    finally:
+        torch.set_default_dtype(torch.float32)
+
+
+def test_new_tensors_go_to_the_default_device():
+    assert torch.ones(2).device.type == "cpu"
+    try:
+        torch.set_default_device("meta")  # stands in for an accelerator on every build
+        assert torch.ones(2).device.type == "meta"
+    finally:
+        torch.set_default_device(None)
+    assert torch.ones(2).device.type == "cpu"
 
 
 # --- devices, seeding, determinism --------------------------------------------------------
