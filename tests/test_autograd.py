@@ -232,6 +232,28 @@ def test_tracking_off():
     assert not ns["z_det"].requires_grad
 
 
+def test_no_grad_still_creates_tensors_that_require_grad():
+    with torch.no_grad():
+        a = torch.ones(2, requires_grad=True)
+        assert a.requires_grad and a.is_leaf
+        assert not (a * 2).requires_grad  # operations inside are not recorded
+    (a * 3).sum().backward()  # tracked once the block ends
+    assert torch.equal(a.grad, torch.full((2,), 3.0))
+
+
+def test_inference_tensor_only_fails_when_autograd_must_save_it():
+    w = torch.ones(2, requires_grad=True)
+    with torch.inference_mode():
+        t = torch.full((2,), 2.0)
+    (t + w).sum().backward()  # an addition saves neither input
+    assert torch.equal(w.grad, torch.ones(2))
+    with pytest.raises(RuntimeError, match="cannot be saved for backward"):
+        t * w  # the product saves t for w's gradient
+    normal = t.clone()  # a clone made outside inference mode is an ordinary tensor
+    assert not normal.is_inference()
+    (normal * w).sum().backward()
+
+
 def test_requires_grad_after_no_grad_is_new_leaf():
     w = torch.ones(3, requires_grad=True)
     with torch.no_grad():

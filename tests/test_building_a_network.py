@@ -10,9 +10,12 @@ import pytest
 import torch
 from torch import nn
 
+from tests import codeblocks
 from tests.checks import assert_defaults
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets" / "building-a-network"
+ROOT = Path(__file__).resolve().parents[1]
+SNIPPETS = ROOT / "snippets" / "building-a-network"
+PAGE = ROOT / "docs" / "building-a-network.md"
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +31,20 @@ def test_device_choice_matches_availability():
         assert ns["device"] == "mps"
     else:
         assert ns["device"] == "cpu"
-        # torch.accelerator reports no accelerator on a CPU-only machine
-        assert torch.accelerator.current_accelerator() is None
+        # with the run-time check, no usable accelerator means None, whatever the build
+        assert torch.accelerator.current_accelerator(check_available=True) is None
+
+
+@pytest.mark.parametrize("usable", [False, True])
+def test_accelerator_block_checks_the_device_is_usable(monkeypatch, capsys, usable):
+    # pretend to be a CUDA build, with or without a GPU, whatever wheel runs the test
+    monkeypatch.setattr(torch._C, "_accelerator_getAccelerator", lambda: torch.device("cuda"))
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: usable)
+    assert torch.accelerator.current_accelerator().type == "cuda"  # the build alone says cuda
+    assert torch.accelerator.is_available() is usable
+    (block,) = [b for b in codeblocks.page_blocks(PAGE) if "current_accelerator" in b.code]
+    exec(block.code, {"torch": torch})
+    assert capsys.readouterr().out == ("cuda\n" if usable else "cpu\n")
 
 
 def test_to_moves_modules_in_place_but_copies_tensors():

@@ -6,6 +6,7 @@ import contextlib
 import inspect
 import io
 import math
+import pickle
 import runpy
 from pathlib import Path
 
@@ -442,6 +443,9 @@ def test_workers_round_robin_in_order_and_prefetch():
     assert seeds[1] == seeds[0] + 1  # a different seed per worker
     again = DataLoader(_WorkerReport(), batch_size=3, num_workers=2, generator=torch.Generator().manual_seed(0))
     assert {b[1][0].item(): b[3][0].item() for b in again} == seeds  # derived from the generator
+    torch.manual_seed(0)  # no generator: the base seed comes from the global one
+    without = DataLoader(_WorkerReport(), batch_size=3, num_workers=2)
+    assert {b[1][0].item(): b[3][0].item() for b in without} == seeds
 
 
 def test_worker_info_is_none_in_the_main_process():
@@ -450,7 +454,28 @@ def test_worker_info_is_none_in_the_main_process():
 
 
 def test_pin_memory_flag():
-    assert DataLoader(range(3), pin_memory=torch.cuda.is_available()).pin_memory is torch.cuda.is_available()
+    flag = torch.accelerator.is_available()  # as in the snippet: any accelerator, not only CUDA
+    assert DataLoader(range(3), pin_memory=flag).pin_memory is flag
+    assert "torch.accelerator.is_available()" in (SNIPPETS / "workers.py").read_text()
+
+
+def test_pin_memory_without_an_accelerator_warns_and_does_nothing(monkeypatch):
+    # pretend no accelerator is usable, whatever the wheel and the machine
+    monkeypatch.setattr(torch.accelerator, "is_available", lambda: False)
+    with pytest.warns(UserWarning, match="no accelerator is found"):
+        it = iter(DataLoader(range(3), pin_memory=True))
+    assert it._pin_memory is False
+    assert not next(it).is_pinned()
+
+
+def test_workers_that_do_not_fork_need_picklable_functions():
+    # forkserver (Linux's default from Python 3.14) and spawn pickle what the workers need;
+    # a lambda collate_fn cannot be pickled, and torch's warning names Python 3.14's change
+    loader = DataLoader(range(4), num_workers=1, multiprocessing_context="forkserver",
+                        collate_fn=lambda batch: batch)
+    with pytest.warns(UserWarning, match=r"Python 3\.14\+ changed .* to 'forkserver'"):
+        with pytest.raises((AttributeError, TypeError, pickle.PicklingError)):
+            iter(loader)
 
 
 # --- normalisation ----------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import re
 import runpy
 from collections import OrderedDict
 from pathlib import Path
@@ -10,7 +12,11 @@ import pytest
 import torch
 from torch import nn
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets" / "nn" / "containers"
+from tests.checks import tables
+
+ROOT = Path(__file__).resolve().parents[1]
+SNIPPETS = ROOT / "snippets" / "nn" / "containers"
+PAGE = ROOT / "docs" / "nn" / "containers.md"
 
 
 def n_params(module):
@@ -74,6 +80,26 @@ def test_plain_list_is_not_registered():
             self.layers = {"a": nn.Linear(2, 2)}
 
     assert n_params(DictNet()) == 0
+
+
+def test_calling_a_container_as_the_table_says():
+    table = next(t for t in tables(PAGE.read_text()) if t[0][0] == "container")
+    examples = {
+        "nn.Sequential": nn.Sequential(nn.Identity()),
+        "nn.ModuleList": nn.ModuleList([nn.Identity()]),
+        "nn.ModuleDict": nn.ModuleDict({"a": nn.Identity()}),
+        "nn.ParameterList": nn.ParameterList([nn.Parameter(torch.ones(1))]),
+        "nn.ParameterDict": nn.ParameterDict({"a": nn.Parameter(torch.ones(1))}),
+    }
+    for name, _, calling in table[1:]:
+        container = examples[name.strip("`")]
+        assert callable(container)
+        error = re.match(r"raises `(\w+)`", calling)
+        if error is None:
+            assert torch.equal(container(torch.ones(2)), torch.ones(2))
+        else:
+            with pytest.raises(getattr(builtins, error.group(1))):
+                container(torch.ones(2))
 
 
 def test_modulelist():

@@ -9,6 +9,7 @@ import runpy
 import warnings
 from pathlib import Path
 
+import pytest
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -231,9 +232,14 @@ def test_distance_formulas_and_defaults():
     assert_defaults(nn.PairwiseDistance, p=2.0, eps=1e-6, keepdim=False)
     torch.manual_seed(0)
     a, b = torch.randn(5, 4), torch.randn(5, 4)
-    cos = (a * b).sum(1) / torch.clamp(a.norm(dim=1) * b.norm(dim=1), min=1e-8)
+    cos = (a * b).sum(1) / (a.norm(dim=1).clamp(min=1e-8) * b.norm(dim=1).clamp(min=1e-8))
     torch.testing.assert_close(nn.CosineSimilarity()(a, b), cos)
     assert (cos.abs() <= 1).all()
+    # each norm is clamped on its own, not their product
+    tiny = torch.tensor([[1e-5, 0.0]], dtype=torch.float64)
+    assert nn.CosineSimilarity()(tiny, tiny).item() == pytest.approx(1.0)
+    shorter = tiny * 1e-4  # norm 1e-9 < eps: clamped to 1e-8 twice
+    assert nn.CosineSimilarity()(shorter, shorter).item() == pytest.approx(0.01)
     for p in (1.0, 2.0, 3.0):
         by_hand = (a - b + 1e-6).abs().pow(p).sum(1).pow(1 / p)
         torch.testing.assert_close(nn.PairwiseDistance(p=p)(a, b), by_hand)

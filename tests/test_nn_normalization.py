@@ -1,10 +1,13 @@
 """Checks for docs/nn/normalization.md: every formula, default and claim on the page."""
 
+import re
+from pathlib import Path
+
 import pytest
 import torch
 from torch import nn
 
-from tests.checks import assert_defaults
+from tests.checks import assert_defaults, sections
 
 EPS = 1e-5
 
@@ -125,6 +128,21 @@ def test_rmsnorm_by_hand():
     y = nn.RMSNorm(4)(torch.randn(2, 4) + 3)
     assert (y.mean(-1).abs() > 0.5).all()  # the mean is not removed
     torch.testing.assert_close(y.pow(2).mean(-1).sqrt(), torch.ones(2), atol=1e-4, rtol=0)
+
+
+def test_common_formula_names_exactly_the_layers_that_subtract_the_mean():
+    page = (Path(__file__).resolve().parents[1] / "docs" / "nn" / "normalization.md").read_text()
+    named = set(re.findall(r"\b(\w+Norm)\b", sections(page)["The common formula"].split("$$")[0]))
+    assert named == {"BatchNorm", "LayerNorm", "InstanceNorm", "GroupNorm"}
+    x = rand(4, 6, 3, 3) + 5  # far from zero mean
+    layers = {"BatchNorm": (nn.BatchNorm2d(6), (0, 2, 3)), "LayerNorm": (nn.LayerNorm([6, 3, 3]), (1, 2, 3)),
+              "InstanceNorm": (nn.InstanceNorm2d(6), (2, 3)), "GroupNorm": (nn.GroupNorm(2, 6), (2, 3))}
+    for layer, dims in layers.values():
+        y = layer.double()(x)
+        if isinstance(layer, nn.GroupNorm):
+            y, dims = y.reshape(4, 2, 3, 3, 3), (2, 3, 4)
+        torch.testing.assert_close(y.mean(dim=dims), torch.zeros_like(y.mean(dim=dims)))
+    assert (nn.RMSNorm([6, 3, 3]).double()(x).mean(dim=(1, 2, 3)) > 0.5).all()  # not on that list
 
 
 # ---- the figure ---------------------------------------------------------------------------------

@@ -100,6 +100,23 @@ def test_gru_equations_gate_order_rzn(data):
     torch.testing.assert_close(hand_h, h_n[0])
 
 
+def test_candidates_are_tanh_values_not_gates(data):
+    # open the gates fully through their biases: then the state is the candidate itself,
+    # which takes negative values (a gate, a sigmoid, never does)
+    x, h0 = data
+    gru = nn.GRU(4, 6).double()
+    with torch.no_grad():
+        gru.bias_ih_l0[6:12] = -50.0  # z = 0: h_t = n_t
+    out, _ = gru(x, h0.unsqueeze(0))
+    assert (out < 0).any() and (out.abs() < 1).all()
+    lstm = nn.LSTM(4, 6).double()
+    with torch.no_grad():
+        lstm.bias_ih_l0[:6] = 50.0  # i = 1
+        lstm.bias_ih_l0[6:12] = -50.0  # f = 0: c_t = g_t
+    _, (_, c_n) = lstm(x)
+    assert (c_n < 0).any() and (c_n.abs() < 1).all()
+
+
 def test_gru_reset_gate_inside_is_not_the_same_as_before_matmul(data):
     """The page stresses that r multiplies (W_hn h + b_hn), not h before the product."""
     x, h0 = data

@@ -1,7 +1,11 @@
 """Checks for docs/nn/transformer.md: layer formulas, defaults, causal and padding masks."""
 
+import contextlib
+import io
 import math
+import runpy
 import warnings
+from pathlib import Path
 
 import pytest
 import torch
@@ -256,3 +260,18 @@ def test_mixed_mask_types_warn(x):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         model(x, mask=nn.Transformer.generate_square_subsequent_mask(5).isinf(), src_key_padding_mask=padding)
+
+
+def test_encoder_classifier_ignores_padding_and_beats_the_majority_answer():
+    snippet = Path(__file__).resolve().parents[1] / "snippets" / "nn" / "transformer" / "encoder_classifier.py"
+    with contextlib.redirect_stdout(io.StringIO()):
+        ns = runpy.run_path(str(snippet))
+    model, tokens, labels = ns["model"], ns["tokens"], ns["labels"]
+    assert 0.55 < labels.float().mean().item() < 0.65  # the "always yes" baseline the page quotes
+    with torch.no_grad():
+        assert (model(tokens).argmax(1) == labels).float().mean().item() >= 0.995
+        # a sequence alone gives the same logits as inside a padded batch
+        length = int((tokens[0] != 0).sum())
+        torch.testing.assert_close(model(tokens[:1, :length]), model(tokens)[:1])
+    # P(token 7 occurs) for lengths 4..12, uniform: 1 - mean((8/9)**L)
+    assert 1 - sum((8 / 9) ** n for n in range(4, 13)) / 9 == pytest.approx(0.59, abs=0.005)

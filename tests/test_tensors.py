@@ -96,6 +96,21 @@ def test_legacy_constructors():
     assert torch.Tensor([1, 2]).dtype == torch.float32  # data: always float32
     assert torch.LongTensor([1, 5]).dtype == torch.int64
     assert torch.equal(torch.LongTensor([1, 5]), torch.tensor([1, 5], dtype=torch.long))
+    try:  # "float32" is the default float type, which torch.Tensor follows
+        torch.set_default_dtype(torch.float64)
+        assert torch.Tensor([1, 2]).dtype == torch.float64
+    finally:
+        torch.set_default_dtype(torch.float32)
+
+
+def test_new_tensors_go_to_the_default_device():
+    assert torch.ones(2).device.type == "cpu"
+    try:
+        torch.set_default_device("meta")  # stands in for an accelerator on every build
+        assert torch.ones(2).device.type == "meta"
+    finally:
+        torch.set_default_device(None)
+    assert torch.ones(2).device.type == "cpu"
 
 
 # --- devices, seeding, determinism --------------------------------------------------------
@@ -105,6 +120,14 @@ def test_to_same_device_returns_same_tensor():
     t = torch.ones(2)
     assert t.to("cpu") is t
     assert t.to(torch.device("cpu")) is t
+
+
+def test_mixing_devices_raises_except_for_zero_dim_cpu_tensors():
+    # the meta device stands in for an accelerator, so this holds on every build
+    other = torch.ones(2, device="meta")
+    with pytest.raises(RuntimeError, match="device"):
+        other + torch.ones(2)
+    assert (other + torch.tensor(2.0)).device.type == "meta"
 
 
 def test_manual_seed_reproduces_and_seeds_all_devices():
@@ -120,6 +143,13 @@ def test_manual_seed_reproduces_and_seeds_all_devices():
         torch.manual_seed(0)
     cuda_seed.assert_called_once_with(0)
     mps_seed.assert_called_once_with(0)
+
+
+def test_deterministic_cublas_needs_no_workspace_variable_in_2_13():
+    # older docstrings asked for CUBLAS_WORKSPACE_CONFIG; the page says 2.13's no longer does
+    assert torch.__version__.startswith("2.13")
+    doc = torch.use_deterministic_algorithms.__doc__
+    assert "CUBLAS_WORKSPACE_CONFIG" not in doc and "cuBLAS" not in doc
 
 
 def test_deterministic_algorithms():
@@ -219,6 +249,21 @@ def test_integer_division_and_promotion():
     assert (i / 2).tolist() == [3.5, -3.5]
     assert (i // 2).tolist() == [7 // 2, -7 // 2] == [3, -4]  # floor, like Python
     assert (torch.tensor([1, 2]) + 0.5).dtype == torch.float32
+
+
+def test_promotion_is_by_category_not_to_the_larger_dtype():
+    half = torch.ones(2, dtype=torch.float16)
+    assert (half + 2.5).dtype == torch.float16  # a Python float of the same category
+    assert (half + torch.tensor(2.5)).dtype == torch.float16  # so does a 0-dim tensor
+    assert (half + torch.ones(2)).dtype == torch.float32  # two dimensioned tensors: larger
+    assert torch.result_type(half, 2.5) == torch.float16
+    # an integer tensor plus a Python float gets the default dtype, whatever it is
+    try:
+        torch.set_default_dtype(torch.float64)
+        assert (torch.tensor([1, 2]) + 0.5).dtype == torch.float64
+        assert torch.tensor([1.5]).dtype == torch.float64 == torch.rand(1).dtype
+    finally:
+        torch.set_default_dtype(torch.float32)
 
 
 def test_matrix_product_formula():
@@ -402,6 +447,18 @@ def test_view_fails_on_permuted_tensor_reshape_copies():
     assert flat.tolist() == [0, 3, 1, 4, 2, 5]
     assert torch.equal(p.contiguous().view(6), flat)
     assert x.reshape(3, 2).data_ptr() == x.data_ptr()  # contiguous: reshape is a view
+
+
+def test_view_works_on_some_non_contiguous_tensors():
+    p = torch.arange(6).view(2, 3).permute(1, 0)
+    assert p.view(3, 1, 2).data_ptr() == p.data_ptr()  # inserting a size-1 dimension
+    cols = torch.arange(12).view(3, 4)[:, :2]  # a column slice: not contiguous
+    assert not cols.is_contiguous()
+    assert cols.view(3, 2, 1).data_ptr() == cols.data_ptr()
+    wide = torch.arange(24).view(2, 12)[:, :6]  # splitting a dimension
+    assert not wide.is_contiguous() and wide.view(2, 2, 3).data_ptr() == wide.data_ptr()
+    with pytest.raises(RuntimeError):
+        cols.view(6)  # merging rows that are not adjacent in memory
 
 
 def test_squeeze_unsqueeze_flatten():

@@ -345,6 +345,17 @@ def test_regression_metrics_match_sklearn(regression):
     assert skm.r2_score(target, np.full_like(target, target.mean())) == pytest.approx(0.0, abs=1e-6)
 
 
+def test_r2_depends_on_the_spread_of_the_targets():
+    # identical errors, two data sets: R2 differs, so it is not comparable across data sets
+    errors = torch.tensor([1.0, -1.0, 0.5, -0.5])
+
+    def r2(target):
+        return 1 - errors.pow(2).sum() / (target - target.mean()).pow(2).sum()
+
+    assert r2(torch.tensor([0.0, 1.0, 2.0, 3.0])).item() == pytest.approx(0.5)
+    assert r2(torch.tensor([0.0, 10.0, 20.0, 30.0])).item() == pytest.approx(0.995)
+
+
 def test_rmse_at_least_mae():
     torch.manual_seed(0)
     for _ in range(10):

@@ -8,6 +8,7 @@ import io
 import pickle
 import random
 import runpy
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -22,8 +23,10 @@ SNIPPETS = Path(__file__).resolve().parents[1] / "snippets" / "training" / "prac
 
 
 def run_snippet(name: str) -> dict:
-    with contextlib.redirect_stdout(io.StringIO()):
-        return runpy.run_path(str(SNIPPETS / f"{name}.py"))
+    # in an empty folder, like the page runner: some snippets write files (a figure, a model)
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        with contextlib.redirect_stdout(io.StringIO()):
+            return runpy.run_path(str(SNIPPETS / f"{name}.py"))
 
 
 def model_with_grads(scale=100.0):
@@ -114,6 +117,30 @@ def test_l2_penalty_gradient_and_sgd_weight_decay():
     assert torch.allclose(ns["model"].weight, ns["copy"].weight)
 
 
+def test_which_optimisers_add_weight_decay_to_the_gradient():
+    def one_step(cls, weight_decay, penalty=0.0):
+        p = nn.Parameter(torch.tensor([1.0, -2.0]))
+        (p.sum() + penalty / 2 * p.pow(2).sum()).backward()
+        cls([p], lr=0.1, weight_decay=weight_decay).step()
+        return p.detach()
+
+    for cls in (torch.optim.SGD, torch.optim.Adam, torch.optim.RMSprop, torch.optim.Adagrad):
+        torch.testing.assert_close(one_step(cls, 0.5), one_step(cls, 0.0, penalty=0.5))  # as a penalty
+    for cls in (torch.optim.AdamW, torch.optim.Adafactor):
+        assert not torch.allclose(one_step(cls, 0.5), one_step(cls, 0.0, penalty=0.5))  # decoupled
+    # Muon (2-d weights only) shrinks the weights by (1 - lr * weight_decay) beside its update
+    start = torch.randn(3, 2, generator=torch.Generator().manual_seed(0))
+    stepped = {}
+    for wd in (0.0, 0.5):
+        p = nn.Parameter(start.clone())
+        p.grad = torch.ones(3, 2)
+        torch.optim.Muon([p], lr=0.1, weight_decay=wd).step()
+        stepped[wd] = p.detach()
+    torch.testing.assert_close(stepped[0.5] - stepped[0.0], -0.1 * 0.5 * start)
+    for cls in (torch.optim.LBFGS, torch.optim.Rprop, torch.optim.SparseAdam):
+        assert "weight_decay" not in inspect.signature(cls).parameters
+
+
 def test_parameter_groups_split():
     model = nn.Sequential(nn.Linear(4, 8), nn.LayerNorm(8), nn.Linear(8, 1))
     two_dim = [n for n, p in model.named_parameters() if p.dim() > 1]
@@ -138,6 +165,8 @@ def test_l1_gives_sparse_weights_l2_does_not():
     assert max(abs(v) for v in values["none"][2:]) >= 0.03
     # both shrink the useful weights about equally
     assert abs(values["l1"][0] - values["l2"][0]) < 0.1 and abs(values["l1"][1] - values["l2"][1]) < 0.05
+    # feature selection: exactly the two features that matter keep a weight
+    assert [i for i, v in enumerate(values["l1"]) if abs(v) > 0.01] == [0, 1]
 
 
 # ---- saving and loading ---------------------------------------------------------------------------
@@ -185,6 +214,31 @@ def test_weights_only_default(tmp_path):
     assert zipfile.is_zipfile(tmp_path / "state.pt")
 
 
+def test_weights_only_loads_allow_listed_classes(tmp_path):
+    torch.save(nn.Linear(2, 1), tmp_path / "whole.pt")
+    with torch.serialization.safe_globals([nn.Linear]):
+        assert isinstance(torch.load(tmp_path / "whole.pt"), nn.Linear)
+    with pytest.raises(pickle.UnpicklingError):  # the allowlist was only for that block
+        torch.load(tmp_path / "whole.pt")
+    assert run_snippet("weights_only")["loaded"].__class__ is nn.Linear
+
+
+def test_export_runs_on_cpu_and_refuses_what_it_cannot_trace():
+    ns = run_snippet("export_model")
+    x = torch.randn(7, 4)
+    torch.testing.assert_close(ns["loaded"](x), ns["model"](x))  # batch size is dynamic
+
+    class ValueBranch(nn.Module):
+        def forward(self, x):
+            return x * 2 if x.sum() > 0 else x - 1
+
+    with pytest.raises(RuntimeError, match="data-dependent"):
+        torch.export.export(ValueBranch(), (torch.ones(2),))
+    static = torch.export.export(nn.Linear(4, 3), (torch.randn(2, 4),)).module()
+    with pytest.raises(AssertionError, match="Guard failed"):
+        static(torch.randn(5, 4))
+
+
 def test_checkpoint_resume_is_exact():
     ns = run_snippet("checkpoint")
     # the last run resumed without optimizer state; redo the full resume to compare. Reload
@@ -204,6 +258,17 @@ def test_rng_state_restores_draws():
     first = torch.rand(3)
     torch.set_rng_state(state)
     assert torch.equal(torch.rand(3), first)
+
+
+def test_global_rng_state_does_not_restore_a_loader_generator():
+    gen = torch.Generator().manual_seed(0)
+    loader = torch.utils.data.DataLoader(range(8), batch_size=8, shuffle=True, generator=gen)
+    rng, gen_state = torch.get_rng_state(), gen.get_state()
+    first = next(iter(loader)).tolist()
+    torch.set_rng_state(rng)
+    assert next(iter(loader)).tolist() != first  # the global state is not the loader's
+    gen.set_state(gen_state)
+    assert next(iter(loader)).tolist() == first
 
 
 # ---- learning curves (figure) ------------------------------------------------------------------------
@@ -290,12 +355,26 @@ def test_autocast_cpu_defaults_and_dtypes():
     assert ns["hidden"].dtype == torch.bfloat16 and ns["loss"].dtype == torch.float32
 
 
+def test_autocast_has_three_kinds_of_op():
+    x32 = torch.randn(3, 4)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        assert (x32 @ torch.randn(4, 2)).dtype == torch.bfloat16  # lower precision
+        assert nn.functional.mse_loss(x32.bfloat16(), x32.bfloat16()).dtype == torch.float32
+        assert torch.relu(x32).dtype == torch.float32  # follows its input ...
+        assert torch.relu(x32.bfloat16()).dtype == torch.bfloat16
+        assert (x32 + x32.bfloat16()).dtype == torch.float32  # ... the widest one
+
+
 def test_grad_scaler_defaults_and_behaviour():
     assert_defaults(torch.amp.GradScaler, device="cuda", init_scale=65536.0, growth_factor=2.0,
                     backoff_factor=0.5, growth_interval=2000, enabled=True)
     assert torch.tensor(1e-8).half().item() == 0.0
     assert torch.tensor(2.0**-24).half().item() == 2.0**-24 == pytest.approx(6e-8, rel=0.01)  # smallest
     assert torch.tensor(2.0**-26).half().item() == 0.0
+    # below half the smallest positive number: 0; between that and 2**-24: rounded up
+    assert torch.tensor(2.0**-25).item() == pytest.approx(3e-8, rel=0.01)
+    assert torch.tensor(2.9e-8).half().item() == 0.0
+    assert torch.tensor(3.0e-8).half().item() == torch.tensor(4e-8).half().item() == 2.0**-24
     assert torch.tensor(1e-8 * 65536).half().item() > 0
     # an inf gradient: the step is skipped and the scale halved
     p = nn.Parameter(torch.ones(2))
@@ -355,6 +434,31 @@ def test_dataloader_workers_seeded_from_generator():
     first = draw(0)
     assert torch.equal(first, draw(0))
     assert not torch.equal(first, draw(1))
+
+
+def test_memory_block_runs_without_a_gpu(monkeypatch, capsys):
+    from tests import codeblocks
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "training" / "practice.md"
+    (block,) = [b for b in codeblocks.page_blocks(page) if "max_memory_allocated" in b.code]
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    exec(block.code, {"torch": torch})
+    assert capsys.readouterr().out == ""
+    for name in ("memory_allocated", "max_memory_allocated", "reset_peak_memory_stats",
+                 "memory_reserved", "empty_cache"):
+        assert callable(getattr(torch.cuda, name)) and callable(getattr(torch.accelerator, name))
+
+
+def test_ddp_device_ids_need_the_local_rank():
+    import torch.distributed.run as torchrun
+
+    doc = " ".join(torchrun.__doc__.split())
+    # torchrun's own docs: the environment it sets, and what DDP's device_ids must be
+    for variable in ("``RANK``", "``LOCAL_RANK``", "``WORLD_SIZE``"):
+        assert variable in doc
+    assert '``device_ids`` needs to be ``[int(os.environ("LOCAL_RANK"))]``' in doc
+    page = (Path(__file__).resolve().parents[1] / "docs" / "training" / "practice.md").read_text()
+    assert "device_ids=[local_rank]" in page and "device_ids=[rank]" not in page
 
 
 def test_accumulating_loss_tensors_keeps_graphs():

@@ -27,9 +27,9 @@ def main():
     except ValueError:
         print("prefetch_factor with num_workers=0: ValueError")
 
-    loader = DataLoader(WhoLoadedMe(), batch_size=3, pin_memory=torch.cuda.is_available())
+    loader = DataLoader(WhoLoadedMe(), batch_size=3, pin_memory=torch.accelerator.is_available())
     print("pin_memory:", loader.pin_memory)
 
 
-if __name__ == "__main__":  # required where workers are spawned (macOS, Windows)
+if __name__ == "__main__":  # needed wherever workers do not fork: macOS, Windows, Linux from Python 3.14
     main()

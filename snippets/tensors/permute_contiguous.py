@@ -9,9 +9,10 @@ print(x.stride(), p.stride())
 print(x.is_contiguous(), p.is_contiguous())  # p reads x's memory out of order
 
 try:
-    p.view(6)
+    p.view(6)  # would merge two dimensions that are not adjacent in memory
 except RuntimeError as err:
     print("RuntimeError:", err)
+print(p.view(3, 1, 2).shape)  # only inserts a size-1 dimension: fine without a copy
 
 flat = p.reshape(6)  # reshape copies when it has to
 print(flat)
