@@ -186,7 +186,7 @@ def brier_score(logits, target):
     return ((logits.softmax(dim=1) - one_hot) ** 2).sum(dim=1)
 
 
-def focal_brier_data(gammas: tuple = (0.0, 1.0, 2.0, 5.0), points: int = 161):
+def focal_brier_data(gammas: tuple = (0.0, 2.0, 5.0), points: int = 161):
     """Focal loss for each gamma and the Brier score of two classes, logits (z, 0) and target 0.
 
     x is p = sigmoid(z), the probability of the true class; the gradient is with
