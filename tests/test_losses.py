@@ -709,3 +709,16 @@ def test_each_loss_section_shows_a_figure_of_its_own(name):
     ]
     own = set(figure_links(sections(page_text(holder(name)))[name])) - set(elsewhere)
     assert own, f"## {name} on {holder(name)} has no figure that no other section shows"
+
+
+def test_the_target_comes_after_the_inputs_whenever_a_loss_takes_one():
+    with_target = 0
+    for name in LOSSES:
+        params = list(inspect.signature(getattr(nn, name).forward).parameters)[1:]
+        targets = [p for p in params if p.startswith("target")]
+        if targets:
+            with_target += 1
+            assert params.index(targets[0]) >= 1, f"{name}.forward{tuple(params)}"
+            assert params[0] in {"input", "input1", "log_input", "log_probs"}, f"{name}.forward{tuple(params)}"
+    assert with_target == 21  # all but the two triplet losses
+    assert "Whenever a loss takes a target, the **input comes first" in page_text("index.md")

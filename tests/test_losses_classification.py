@@ -871,3 +871,12 @@ def test_linear_cross_entropy_figure_data():
     text = sections_of("LinearCrossEntropyLoss")
     assert "32,768 to 262,144 elements" in text and "8,192 elements" in text
     assert (rows[0] * classes, rows[-1] * classes, 8 * classes) == (32768, 262144, 8192)
+
+
+def test_linear_cross_entropy_auto_options_depend_on_device_and_dtype():
+    from torch.nn.modules import linear_cross_entropy_options as options
+
+    keys = set(options._AUTO_DEFAULTS)
+    assert {dtype for _, dtype in keys} == {torch.float16, torch.bfloat16}  # float32/64 use the fallback
+    assert {device for device, _ in keys} == {"cpu", "cuda"}
+    assert "(float16 and bfloat16 have\ntheir own)" in sections_of("LinearCrossEntropyLoss")

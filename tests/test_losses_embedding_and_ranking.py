@@ -755,3 +755,12 @@ def test_ctc_beam_search_finds_the_labeling_greedy_decoding_misses(capsys):
     narrow = beam_search(probs)
     assert all(p <= totals[labels] + 1e-12 for labels, p in narrow.items())
     assert narrow[(1, 2)] < totals[(1, 2)]
+
+
+def test_soft_margin_loss_underflows_to_zero_only_for_huge_float32_margins():
+    x = torch.tensor([17.0, 90.0, 102.0, 104.0, 200.0], requires_grad=True)
+    loss = nn.SoftMarginLoss(reduction="none")(x, torch.ones_like(x))
+    (grad,) = torch.autograd.grad(loss.sum(), x)
+    assert (loss[:3] > 0).all() and (loss[3:] == 0).all() and (grad[3:] == 0).all()
+    assert (nn.SoftMarginLoss(reduction="none")(x.detach().double(), torch.ones(5, dtype=D64)) > 0).all()
+    assert "underflows to\n  exactly 0 only beyond $y x \\approx 103$" in _section("SoftMarginLoss")
