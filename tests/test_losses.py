@@ -722,3 +722,12 @@ def test_the_target_comes_after_the_inputs_whenever_a_loss_takes_one():
             assert params[0] in {"input", "input1", "log_input", "log_probs"}, f"{name}.forward{tuple(params)}"
     assert with_target == 21  # all but the two triplet losses
     assert "Whenever a loss takes a target, the **input comes first" in page_text("index.md")
+
+
+def test_rendered_loss_figures_are_light():
+    from plots.build import CACHE, families
+
+    loss_figures = [fig for module, figs in families().items() if module.startswith("plots.families.losses") for fig in figs]
+    sizes = {fig.name: (CACHE / f"{fig.name}.svg").stat().st_size for fig in loss_figures if (CACHE / f"{fig.name}.svg").exists()}
+    assert all(size < 40_000 for size in sizes.values()), sizes
+    assert not sizes or sorted(sizes.values())[len(sizes) // 2] < 30 * 1024

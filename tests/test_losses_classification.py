@@ -794,6 +794,8 @@ def test_bce_figure_curves():
     assert soft["mark"] == (0.3, pytest.approx(entropy)) and round(entropy, 3) == 0.611
     assert min(soft["loss"]) >= entropy - 1e-12
     assert round(data["curves"][0]["loss"][0], 1) == 5.3 and p[0].item() == pytest.approx(0.005)
+    assert round(data["curves"][0]["loss"][-1], 3) == 0.005 and p[-1].item() == pytest.approx(0.995)
+    assert "from 5.3 at p = 0.005 to 0.005 at p = 0.995" in sections_of("BCELoss")
     assert "minimum 0.611 at p = 0.3" in sections_of("BCELoss")
 
 
@@ -829,7 +831,9 @@ def test_multilabel_soft_margin_figure_data():
     assert_close(one["grad"], torch.sigmoid(x) - 1)
     assert_close(zero["grad"], torch.sigmoid(x))
     assert_close(four["grad"], (torch.sigmoid(x) - 1) / 4)
-    assert round(3 * math.log(2) / 4, 2) == 0.52 and round(F.softplus(torch.tensor(6.0)).item(), 1) == 6.0
+    assert round(3 * math.log(2) / 4, 2) == 0.52
+    assert (round(one["loss"][0].item(), 1), round(one["loss"][-1].item(), 4)) == (6.0, 0.0025)
+    assert "falls from 6.0 to 0.0025 for y = 1" in sections_of("MultiLabelSoftMarginLoss")
 
 
 def test_focal_loss_and_brier_score():
