@@ -533,19 +533,17 @@ def test_margin_curve_data():
         assert (slope[1:] >= slope[:-1]).all(), key
 
 
-def test_pair_curve_data():
-    from plots.families.losses_margin import pair_curve_data
+def test_hinge_embedding_figure_data():
+    from plots.families.losses_sections import hinge_embedding_data
 
-    hinge, cosine = pair_curve_data(points=31)
-    d = torch.tensor(hinge["d"], dtype=D64)
-    torch.testing.assert_close(torch.tensor(hinge["similar"], dtype=D64), d)
-    for m, values in hinge["dissimilar"].items():
-        torch.testing.assert_close(torch.tensor(values, dtype=D64), torch.clamp(m - d, min=0))
-    cos = torch.tensor(cosine["cos"], dtype=D64)
-    torch.testing.assert_close(cos, torch.cos(torch.linspace(0, math.pi, len(cos), dtype=D64)))
-    torch.testing.assert_close(torch.tensor(cosine["similar"], dtype=D64), 1 - cos)
-    for m, values in cosine["dissimilar"].items():
-        torch.testing.assert_close(torch.tensor(values, dtype=D64), torch.clamp(cos - m, min=0))
+    x, [(similar, d_similar), *dissimilar] = _curves(hinge_embedding_data())
+    torch.testing.assert_close(similar, x)
+    torch.testing.assert_close(d_similar, torch.ones_like(x))
+    for (loss, grad), m in zip(dissimilar, (1.0, 2.0)):
+        torch.testing.assert_close(loss, torch.clamp(m - x, min=0))
+        off_kink = x != m
+        torch.testing.assert_close(grad[off_kink], -(x < m).to(D64)[off_kink])
+    assert "../figures/losses/hingeembeddingloss.svg)" in _section("HingeEmbeddingLoss")
 
 
 def test_triplet_figure_data():

@@ -335,6 +335,20 @@ def margin_ranking_data(points: int = 201):
     return {"x": x1.detach().tolist(), "curves": curves}
 
 
+def hinge_embedding_data(margins: tuple = (1.0, 2.0), points: int = 301):
+    """`nn.HingeEmbeddingLoss(reduction="none")` against the input distance x from 0 to 3.
+
+    y = 1 (the margin does not matter), and y = -1 for each margin.
+    """
+    import torch
+
+    x = _grid(0.0, 3.0, points)
+    loss = torch.nn.HingeEmbeddingLoss
+    curves = [_curve("y = 1 (similar)", x, loss(reduction="none")(x, torch.ones_like(x)))]
+    curves += [_curve(f"y = −1, margin = {m:g}", x, loss(margin=m, reduction="none")(x, -torch.ones_like(x))) for m in margins]
+    return {"x": x.detach().tolist(), "curves": curves}
+
+
 def cosine_embedding_data(points: int = 201):
     """`nn.CosineEmbeddingLoss(reduction="none")` of x1 = (1, 0) and x2 = (c, sqrt(1 - c²)).
 
@@ -473,6 +487,7 @@ FIGURES = [
     _figure("multimarginloss", "multi_margin_data", "lead z of the true class (scores z, 0, 0)", "nn.MultiMarginLoss, C = 3", legend="upper right", grad_label="d loss / dz"),
     _figure("multilabelmarginloss", "multilabel_margin_data", "score z of class 0 (others 0.5, 0, −1)", "nn.MultiLabelMarginLoss", legend="upper right", grad_label="d loss / dz"),
     _figure("marginrankingloss", "margin_ranking_data", "x1 − x2", "nn.MarginRankingLoss", legend="upper center", grad_label="d loss / dx1"),
+    _figure("hingeembeddingloss", "hinge_embedding_data", "input x (a distance)", "nn.HingeEmbeddingLoss", legend="upper center", grad_label="d loss / dx"),
     _figure("cosineembeddingloss", "cosine_embedding_data", "cosine similarity of x1 and x2", "nn.CosineEmbeddingLoss", legend="upper center", grad_label="d loss / d cos"),
     _figure("tripletmarginwithdistanceloss", "triplet_distance_data", "angle θ of the negative (degrees)", "TripletMarginWithDistanceLoss", legend="upper right", grad_ylim=(-1.6, 0.3), grad_label="d loss / dθ"),
     _figure("exponential", "exponential_data", "signed margin z = y · f(x)", "exponential loss", loss_ylim=(-0.2, 4), legend="upper right", grad_ylim=(-4, 0.5), grad_label="d loss / dz"),
