@@ -884,3 +884,19 @@ def test_linear_cross_entropy_auto_options_depend_on_device_and_dtype():
     assert {dtype for _, dtype in keys} == {torch.float16, torch.bfloat16}  # float32/64 use the fallback
     assert {device for device, _ in keys} == {"cpu", "cuda"}
     assert "(float16 and bfloat16 have\ntheir own)" in sections_of("LinearCrossEntropyLoss")
+
+
+@pytest.mark.parametrize("classes", [2, 3, 5])
+def test_float32_cross_entropy_rounds_to_zero_at_a_lead_of_17(classes):
+    def loss_and_grad(z):
+        x = torch.zeros(1, classes)
+        x[0, 0] = z
+        x.requires_grad_(True)
+        loss = nn.CrossEntropyLoss()(x, torch.tensor([0]))
+        (grad,) = torch.autograd.grad(loss, x)
+        return loss.item(), grad.abs().max().item()
+
+    assert loss_and_grad(16.0)[0] > 0
+    loss, grad = loss_and_grad(17.0)
+    assert loss == 0 and 0 < grad < 1e-7
+    assert "at a lead of 17 for up to five\nclasses" in page()
