@@ -678,3 +678,56 @@ def test_squared_loss_against_the_label_penalises_being_too_correct():
         assert _none("MSELoss")(torch.tensor([3.0 * sign, -sign], dtype=F64), torch.full((2,), sign, dtype=F64)).tolist() == [4.0, 4.0]
         hinge = 2 * _none("MultiMarginLoss")(torch.stack([torch.zeros_like(f), f], dim=1), (y > 0).long())
         assert (hinge[m >= 1] == 0).all() and (hinge[m < 1] > 0).all()
+
+
+# -- every loss section shows a figure of its own ---------------------------------------
+
+
+def figure_links(text: str) -> list[str]:
+    return re.findall(r"\]\(\.\./figures/([^)]+)\.svg\)", text)
+
+
+def test_every_figure_link_on_the_loss_pages_is_declared():
+    from plots.build import all_figures
+
+    declared = {fig.name for fig in all_figures()}
+    for page in PAGES:
+        for name in figure_links(page_text(page)):
+            assert name in declared, f"{page} links figures/{name}.svg, which no family declares"
+
+
+@pytest.mark.parametrize("name", LOSSES)
+def test_each_loss_section_shows_a_figure_of_its_own(name):
+    """A figure counts for a section only if no other section of the loss pages links it;
+    NLLLoss2d, NLLLoss's deprecated alias, may show NLLLoss's."""
+    elsewhere = [
+        link
+        for page in PAGES
+        for heading, text in sections(page_text(page)).items()
+        if heading != name and {heading, name} != {"NLLLoss", "NLLLoss2d"}
+        for link in figure_links(text)
+    ]
+    own = set(figure_links(sections(page_text(holder(name)))[name])) - set(elsewhere)
+    assert own, f"## {name} on {holder(name)} has no figure that no other section shows"
+
+
+def test_the_target_comes_after_the_inputs_whenever_a_loss_takes_one():
+    with_target = 0
+    for name in LOSSES:
+        params = list(inspect.signature(getattr(nn, name).forward).parameters)[1:]
+        targets = [p for p in params if p.startswith("target")]
+        if targets:
+            with_target += 1
+            assert params.index(targets[0]) >= 1, f"{name}.forward{tuple(params)}"
+            assert params[0] in {"input", "input1", "log_input", "log_probs"}, f"{name}.forward{tuple(params)}"
+    assert with_target == 21  # all but the two triplet losses
+    assert "Whenever a loss takes a target, the **input comes first" in page_text("index.md")
+
+
+def test_rendered_loss_figures_are_light():
+    from plots.build import CACHE, families
+
+    loss_figures = [fig for module, figs in families().items() if module.startswith("plots.families.losses") for fig in figs]
+    sizes = {fig.name: (CACHE / f"{fig.name}.svg").stat().st_size for fig in loss_figures if (CACHE / f"{fig.name}.svg").exists()}
+    assert all(size < 40_000 for size in sizes.values()), sizes
+    assert not sizes or sorted(sizes.values())[len(sizes) // 2] < 30 * 1024

@@ -699,3 +699,204 @@ def test_label_smoothing_figure_data():
     at_zero = int(z.abs().argmin())
     assert abs(z[at_zero]) < 1e-9
     assert all(math.isclose(data["loss"][eps][at_zero], math.log(5)) for eps in SMOOTHING)
+
+
+# -- issue 10: BCELoss after a sigmoid, the KLDiv warning, ignore_index ------------------------
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_bce_after_sigmoid_gradient_collapses_below_sigmoid_1e_minus_12(dtype):
+    """BCELoss's backward divides by max(p(1 - p), 1e-12): for a positive target the gradient
+    dies once sigmoid(x) < 1e-12 (x < -27.6), long before sigmoid underflows."""
+    x = torch.tensor([-27.0, -28.0, -30.0, -40.0], dtype=dtype, requires_grad=True)
+    y = torch.ones_like(x)
+    loss = nn.BCELoss(reduction="none")(torch.sigmoid(x), y)
+    (grad,) = torch.autograd.grad(loss.sum(), x)
+    assert grad[0].item() == pytest.approx(-1.0, abs=1e-6)
+    assert [round(g, 2) for g in grad[1:3].tolist()] == [-0.69, -0.09] and round(grad[2].item(), 3) == -0.094
+    assert f"{grad[3].item():.1e}" == "-4.2e-06"
+    assert loss.detach().tolist() == pytest.approx([27.0, 28.0, 30.0, 40.0], rel=1e-6)  # the loss is still right
+    assert math.log(1e-12) == pytest.approx(-27.63, abs=0.01)  # where sigmoid(x) = 1e-12
+    (fused,) = torch.autograd.grad(nn.BCEWithLogitsLoss(reduction="sum")(x, y), x)
+    assert_close(fused, torch.full_like(x, -1.0))
+    text = page().split("### Why fuse the sigmoid")[1].split("### pos_weight")[0]
+    assert "$-0.69$ at $x = -28$, $-0.094$ at\n$-30$, $-4.2 \\times 10^{-6}$ at $-40$" in text and "$-27.6$" in text
+    assert torch.sigmoid(torch.tensor(-88.7)) > 0 and torch.sigmoid(torch.tensor(-88.8)) == 0
+
+
+def _warnings_shown(code: str) -> int:
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return run.stderr.count("UserWarning")
+
+
+def test_kl_div_mean_warning_shows_once_per_location_it_is_attributed_to():
+    setup = "import torch\nfrom torch import nn\nimport torch.nn.functional as F\nx = torch.randn(2, 3).log_softmax(1)\nt = torch.randn(2, 3).softmax(1)\n"
+    assert _warnings_shown(setup + "for _ in range(3): nn.KLDivLoss()(x, t)\nnn.KLDivLoss()(x, t)\n") == 1
+    assert _warnings_shown(setup + "for _ in range(3): F.kl_div(x, t)\nF.kl_div(x, t)\n") == 2
+    assert "appears once per call site" in page() and "once however many places" in page()
+
+
+@pytest.mark.parametrize("name", ["CrossEntropyLoss", "NLLLoss", "NLLLoss2d", "LinearCrossEntropyLoss"])
+def test_with_ignored_targets_mean_is_not_the_mean_of_none(name):
+    torch.manual_seed(0)
+    x = torch.randn(6, 4).log_softmax(1)
+    y = torch.tensor([0, 1, -100, 2, -100, 3])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        make = (lambda **kw: nn.LinearCrossEntropyLoss(4, 4, **kw)) if name == "LinearCrossEntropyLoss" else getattr(nn, name)
+        none, mean = make(reduction="none"), make()
+    if name == "LinearCrossEntropyLoss":
+        mean.load_state_dict(none.state_dict())
+    per = none(x, y)
+    assert (per[y == -100] == 0).all()
+    assert_close(mean(x, y), per.sum() / 4)
+    assert not torch.isclose(mean(x, y), per.mean())
+    assert "mean of 'none' (zeros kept): tensor(1.0559)" in page()
+
+
+# -- the figures of the sections -----------------------------------------------------------------
+
+
+def test_nll_figure_data():
+    from plots.families.losses_sections import nll_data
+
+    data = nll_data()
+    x = torch.tensor(data["x"], dtype=F64)
+    plain, weighted, ignored = data["curves"]
+    assert_close(torch.tensor(plain["loss"], dtype=F64), -x)
+    assert_close(torch.tensor(weighted["loss"], dtype=F64), -2 * x)
+    assert set(ignored["loss"]) == {0.0} and set(ignored["grad"]) == {0.0}
+    assert set(plain["grad"]) == {-1.0} and set(weighted["grad"]) == {-2.0}
+    assert x[0] == -5 and x[-1] == 0
+    nll, nll2d = (sections_of(name) for name in ("NLLLoss", "NLLLoss2d"))
+    assert "../figures/losses/nllloss.svg)" in nll and "../figures/losses/nllloss.svg)" in nll2d
+
+
+def sections_of(name: str) -> str:
+    from tests.checks import sections
+
+    return sections(page())[name]
+
+
+def test_bce_figure_curves():
+    from plots.families.losses_sections import bce_data
+
+    data = bce_data()
+    p = torch.tensor(data["x"], dtype=F64)
+    for curve, y in zip(data["curves"], (1.0, 0.0, 0.3)):
+        assert_close(torch.tensor(curve["loss"], dtype=F64), -(y * p.log() + (1 - y) * (1 - p).log()))
+        assert_close(torch.tensor(curve["grad"], dtype=F64), (p - y) / (p * (1 - p)))
+    soft = data["curves"][2]
+    entropy = -(0.3 * math.log(0.3) + 0.7 * math.log(0.7))
+    assert soft["mark"] == (0.3, pytest.approx(entropy)) and round(entropy, 3) == 0.611
+    assert min(soft["loss"]) >= entropy - 1e-12
+    assert round(data["curves"][0]["loss"][0], 1) == 5.3 and p[0].item() == pytest.approx(0.005)
+    assert round(data["curves"][0]["loss"][-1], 3) == 0.005 and p[-1].item() == pytest.approx(0.995)
+    assert "from 5.3 at p = 0.005 to 0.005 at p = 0.995" in sections_of("BCELoss")
+    assert "minimum 0.611 at p = 0.3" in sections_of("BCELoss")
+
+
+def test_kl_figure_data():
+    from plots.families.losses_sections import KL_TARGET, kl_data
+
+    data = kl_data()
+    q = torch.tensor(data["x"], dtype=F64)
+    P0, P1 = KL_TARGET
+    right, log_target, mistake = data["curves"]
+    kl = P0 * math.log(P0) - P0 * q.log() + P1 * math.log(P1) - P1 * (1 - q).log()
+    assert_close(torch.tensor(right["loss"], dtype=F64), kl)
+    assert_close(torch.tensor(log_target["loss"], dtype=F64), kl)
+    assert_close(torch.tensor(right["grad"], dtype=F64), -P0 / q + P1 / (1 - q))
+    line = P0 * (math.log(P0) - q) + P1 * (math.log(P1) - (1 - q))
+    assert_close(torch.tensor(mistake["loss"], dtype=F64), line)
+    assert_close(torch.tensor(mistake["grad"], dtype=F64), torch.full_like(q, P1 - P0))
+    assert [round(right["loss"][i], 2) for i in (0, -1)] == [0.78, 2.62]
+    assert [round(mistake["loss"][i], 2) for i in (0, -1)] == [-1.31, -0.91]
+    text = sections_of("KLDivLoss")
+    assert "rising to 0.78 at q = 0.01 and 2.6 at q = 0.99" in text and "from −1.31 to −0.91" in text
+
+
+def test_multilabel_soft_margin_figure_data():
+    from plots.families.losses_sections import multilabel_soft_margin_data
+
+    data = multilabel_soft_margin_data()
+    x = torch.tensor(data["x"], dtype=F64)
+    one, zero, four = (({k: torch.tensor(c[k], dtype=F64) for k in ("loss", "grad")}) for c in data["curves"])
+    assert_close(one["loss"], F.softplus(-x))
+    assert_close(zero["loss"], F.softplus(x))
+    assert_close(four["loss"], (F.softplus(-x) + 3 * math.log(2)) / 4)
+    assert_close(one["grad"], torch.sigmoid(x) - 1)
+    assert_close(zero["grad"], torch.sigmoid(x))
+    assert_close(four["grad"], (torch.sigmoid(x) - 1) / 4)
+    assert round(3 * math.log(2) / 4, 2) == 0.52
+    assert (round(one["loss"][0].item(), 1), round(one["loss"][-1].item(), 4)) == (6.0, 0.0025)
+    assert "falls from 6.0 to 0.0025 for y = 1" in sections_of("MultiLabelSoftMarginLoss")
+
+
+def test_focal_loss_and_brier_score():
+    from plots.families.losses_sections import brier_score, focal_brier_data, focal_loss
+
+    torch.manual_seed(0)
+    logits, target = torch.randn(8, 5, dtype=F64), torch.randint(5, (8,))
+    assert_close(focal_loss(logits, target, 0.0), nn.CrossEntropyLoss(reduction="none")(logits, target))
+    p = logits.softmax(1)[torch.arange(8), target]
+    for gamma in (1.0, 2.0, 5.0):
+        assert_close(focal_loss(logits, target, gamma), -((1 - p) ** gamma) * p.log())
+    one_hot = torch.zeros(8, 5, dtype=F64)
+    one_hot[torch.arange(8), target] = 1
+    assert_close(brier_score(logits, target), ((logits.softmax(1) - one_hot) ** 2).sum(1))
+    assert brier_score(torch.tensor([[-50.0, 50.0]], dtype=F64), torch.tensor([0])).item() == pytest.approx(2.0)
+    data = focal_brier_data()
+    p = torch.tensor(data["x"], dtype=F64)
+    *focal, brier = data["curves"]
+    assert_close(torch.tensor(brier["loss"], dtype=F64), 2 * (1 - p) ** 2)
+    assert_close(torch.tensor(brier["grad"], dtype=F64), -4 * p * (1 - p) ** 2)
+    assert_close(torch.tensor(focal[0]["grad"], dtype=F64), p - 1)
+    assert all(-1.1 < c["grad"][0] < -0.99 for c in focal) and abs(brier["grad"][0]) < 0.01
+    assert all(round(c["loss"][0]) == 6 for c in focal) and p[0].item() == pytest.approx(0.0025, abs=1e-4)
+    text = sections_of("Focal loss and the Brier score")
+    assert "../figures/losses/focal-brier.svg)" in text
+
+
+def test_linear_cross_entropy_figure_data():
+    from plots.families.losses_sections import linear_ce_memory_data
+
+    data = linear_ce_memory_data()
+    rows, classes = data["rows"], data["classes"]
+    assert [r["largest"] for r in data["reference"]] == [n * classes for n in rows]  # the (N, C) logits
+    assert {r["largest"] for r in data["chunked"]} == {8 * classes}
+    for ref, chunk in zip(data["reference"], data["chunked"]):
+        assert chunk["loss"] == pytest.approx(ref["loss"], abs=1e-12)
+        assert_close(torch.tensor(chunk["grad"], dtype=F64), torch.tensor(ref["grad"], dtype=F64))
+    assert 10.8 < min(r["loss"] for r in data["reference"]) and max(r["loss"] for r in data["reference"]) < 11.3
+    text = sections_of("LinearCrossEntropyLoss")
+    assert "32,768 to 262,144 elements" in text and "8,192 elements" in text
+    assert (rows[0] * classes, rows[-1] * classes, 8 * classes) == (32768, 262144, 8192)
+
+
+def test_linear_cross_entropy_auto_options_depend_on_device_and_dtype():
+    from torch.nn.modules import linear_cross_entropy_options as options
+
+    keys = set(options._AUTO_DEFAULTS)
+    assert {dtype for _, dtype in keys} == {torch.float16, torch.bfloat16}  # float32/64 use the fallback
+    assert {device for device, _ in keys} == {"cpu", "cuda"}
+    assert "(float16 and bfloat16 have\ntheir own)" in sections_of("LinearCrossEntropyLoss")
+
+
+@pytest.mark.parametrize("classes", [2, 3, 5])
+def test_float32_cross_entropy_rounds_to_zero_at_a_lead_of_17(classes):
+    def loss_and_grad(z):
+        x = torch.zeros(1, classes)
+        x[0, 0] = z
+        x.requires_grad_(True)
+        loss = nn.CrossEntropyLoss()(x, torch.tensor([0]))
+        (grad,) = torch.autograd.grad(loss, x)
+        return loss.item(), grad.abs().max().item()
+
+    assert loss_and_grad(16.0)[0] > 0
+    loss, grad = loss_and_grad(17.0)
+    assert loss == 0 and 0 < grad < 1e-7
+    assert "at a lead of 17 for up to five\nclasses" in page()

@@ -533,19 +533,17 @@ def test_margin_curve_data():
         assert (slope[1:] >= slope[:-1]).all(), key
 
 
-def test_pair_curve_data():
-    from plots.families.losses_margin import pair_curve_data
+def test_hinge_embedding_figure_data():
+    from plots.families.losses_sections import hinge_embedding_data
 
-    hinge, cosine = pair_curve_data(points=31)
-    d = torch.tensor(hinge["d"], dtype=D64)
-    torch.testing.assert_close(torch.tensor(hinge["similar"], dtype=D64), d)
-    for m, values in hinge["dissimilar"].items():
-        torch.testing.assert_close(torch.tensor(values, dtype=D64), torch.clamp(m - d, min=0))
-    cos = torch.tensor(cosine["cos"], dtype=D64)
-    torch.testing.assert_close(cos, torch.cos(torch.linspace(0, math.pi, len(cos), dtype=D64)))
-    torch.testing.assert_close(torch.tensor(cosine["similar"], dtype=D64), 1 - cos)
-    for m, values in cosine["dissimilar"].items():
-        torch.testing.assert_close(torch.tensor(values, dtype=D64), torch.clamp(cos - m, min=0))
+    x, [(similar, d_similar), *dissimilar] = _curves(hinge_embedding_data())
+    torch.testing.assert_close(similar, x)
+    torch.testing.assert_close(d_similar, torch.ones_like(x))
+    for (loss, grad), m in zip(dissimilar, (1.0, 2.0)):
+        torch.testing.assert_close(loss, torch.clamp(m - x, min=0))
+        off_kink = x != m
+        torch.testing.assert_close(grad[off_kink], -(x < m).to(D64)[off_kink])
+    assert "../figures/losses/hingeembeddingloss.svg)" in _section("HingeEmbeddingLoss")
 
 
 def test_triplet_figure_data():
@@ -588,3 +586,179 @@ def test_ctc_figure_data():
     best = "".join("-ab"[i] for i in after.argmax(1).tolist())
     assert best == "aabb--bbaa"
     assert (after.max(1).values > 0.85).all()  # every frame confidently one symbol
+
+
+def _curves(data):
+    """x and each curve's loss and gradient as float64 tensors."""
+    x = torch.tensor(data["x"], dtype=D64)
+    return x, [(torch.tensor(c["loss"], dtype=D64), torch.tensor(c["grad"], dtype=D64)) for c in data["curves"]]
+
+
+def _section(name):
+    from tests.checks import sections
+
+    return sections(PAGE.read_text())[name]
+
+
+def test_soft_margin_figure_data():
+    from plots.families.losses_sections import soft_margin_data
+
+    x, [(plus, d_plus), (minus, d_minus)] = _curves(soft_margin_data())
+    torch.testing.assert_close(plus, F.softplus(-x))
+    torch.testing.assert_close(minus, F.softplus(x))
+    torch.testing.assert_close(d_plus, -torch.sigmoid(-x))
+    torch.testing.assert_close(d_minus, torch.sigmoid(x))
+    assert (d_plus < 0).all() and (d_minus > 0).all()  # never exactly 0
+    assert (round(plus[0].item(), 2), round(plus[-1].item(), 3)) == (4.02, 0.018)
+    assert "falls from 4.02 to 0.018" in _section("SoftMarginLoss")
+
+
+def test_multi_margin_figure_data():
+    from plots.families.losses_sections import multi_margin_data
+
+    z, curves = _curves(multi_margin_data())
+    for (loss, grad), (p, m) in zip(curves, ((1, 1.0), (2, 1.0), (1, 2.0))):
+        gap = torch.clamp(m - z, min=0)
+        torch.testing.assert_close(loss, 2 / 3 * gap**p)
+        expected = -2 / 3 * (z < m).to(D64) if p == 1 else -4 / 3 * gap
+        torch.testing.assert_close(grad, expected)
+        assert (loss[z >= m] == 0).all()
+
+
+def test_multilabel_margin_figure_data():
+    from plots.families.losses_sections import MULTILABEL_OTHERS, multilabel_margin_data
+
+    z, [(one, d_one), (two, d_two)] = _curves(multilabel_margin_data())
+    s1, s2, s3 = MULTILABEL_OTHERS
+    hinge = lambda v: torch.clamp(1 - v, min=0)  # noqa: E731
+    torch.testing.assert_close(one, (hinge(z - s1) + hinge(z - s2) + hinge(z - s3)) / 4)
+    torch.testing.assert_close(two, (hinge(z - s2) + hinge(z - s3) + hinge(torch.tensor(s1 - s2)) + hinge(torch.tensor(s1 - s3))) / 4)
+    assert min(two.tolist()) == 0.125 and min(one.tolist()) == 0
+    assert {round(v, 12) for v in d_one.tolist()} == {-0.75, -0.5, -0.25, 0.0}
+    assert {round(v, 12) for v in d_two.tolist()} == {-0.5, -0.25, 0.0}
+    assert "a floor of 0.125" in _section("MultiLabelMarginLoss")
+
+
+def test_margin_ranking_figure_data():
+    from plots.families.losses_sections import margin_ranking_data
+
+    d, curves = _curves(margin_ranking_data())
+    for (loss, grad), (y, m) in zip(curves, ((1, 0.0), (1, 0.5), (1, 1.0), (-1, 0.5))):
+        torch.testing.assert_close(loss, torch.clamp(m - y * d, min=0))
+        off_kink = m - y * d != 0  # at the kink autograd picks one side
+        torch.testing.assert_close(grad[off_kink], torch.where(m - y * d > 0, -float(y), 0.0).to(D64)[off_kink])
+
+
+def test_cosine_embedding_figure_data():
+    from plots.families.losses_sections import cosine_embedding_data
+
+    c, [(similar, d_similar), *dissimilar] = _curves(cosine_embedding_data())
+    torch.testing.assert_close(similar, 1 - c)
+    torch.testing.assert_close(d_similar, -torch.ones_like(c))
+    for (loss, grad), m in zip(dissimilar, (0.0, 0.5)):
+        torch.testing.assert_close(loss, torch.clamp(c - m, min=0))
+        torch.testing.assert_close(grad, (c > m).to(D64))
+    assert (round(c[0].item(), 2), round(c[-1].item(), 2)) == (-0.99, 0.99)
+    assert [round(loss[-1].item(), 2) for loss, _ in dissimilar] == [0.99, 0.49]
+
+
+def test_triplet_distance_figure_data():
+    from plots.families.losses_sections import TRIPLET_POSITIVE_DEGREES, triplet_distance_data
+
+    degrees, curves = _curves(triplet_distance_data())
+    theta = torch.deg2rad(degrees)
+    half = math.radians(TRIPLET_POSITIVE_DEGREES)
+    positive = {  # d(a, p) for the anchor (1, 0) and the positive at 30 degrees
+        "euclid": 2 * math.sin(half / 2),
+        "manhattan": 1 - math.cos(half) + math.sin(half),
+        "cosine": 1 - math.cos(half),
+    }
+    negative = {"euclid": 2 * torch.sin(theta / 2), "manhattan": 1 - theta.cos() + theta.sin(), "cosine": 1 - theta.cos()}
+    slope = {"euclid": -torch.cos(theta / 2), "manhattan": -(theta.sin() + theta.cos()), "cosine": -theta.sin()}
+    zero_from = {}
+    for (loss, grad), key in zip(curves, ("euclid", "manhattan", "cosine")):
+        expected = torch.clamp(positive[key] - negative[key] + 1.0, min=0)
+        torch.testing.assert_close(loss, expected, atol=1e-5, rtol=0)  # PairwiseDistance adds eps = 1e-6
+        inside = (expected > 1e-3) & (theta > 0)
+        torch.testing.assert_close(grad[inside], slope[key][inside], atol=1e-5, rtol=0)
+        assert (grad[expected == 0] == 0).all()
+        zero_from[key] = degrees[loss == 0][0].item()
+    assert zero_from == {"euclid": 99.0, "manhattan": 72.0, "cosine": 98.0}
+    assert [round(loss[0].item(), 2) for loss, _ in curves] == [1.52, 1.63, 1.13]
+    text = _section("TripletMarginWithDistanceLoss")
+    assert "to 0 at about 99°" in text and "to 0 at about 72°" in text and "to 0 at about 98°" in text
+
+
+def test_exponential_and_epsilon_insensitive_losses():
+    from plots.families.losses_sections import epsilon_insensitive_data, epsilon_insensitive_loss, exponential_data, exponential_loss
+
+    z, [(exp, d_exp), (soft, _), (hinge, _)] = _curves(exponential_data())
+    torch.testing.assert_close(exp, torch.exp(-z))
+    torch.testing.assert_close(d_exp, -torch.exp(-z))
+    torch.testing.assert_close(exponential_loss(z, -torch.ones_like(z)), torch.exp(z))
+    assert [round(v[0].item(), 2) for v in (exp, soft, hinge)] == [7.39, 2.13, 3.0]
+    d, curves = _curves(epsilon_insensitive_data())
+    for (loss, grad), eps in zip(curves, (0.0, 0.5, 1.0)):
+        torch.testing.assert_close(loss, torch.clamp(d.abs() - eps, min=0))
+        torch.testing.assert_close(grad, torch.where(d.abs() > eps, d.sign(), 0.0).to(D64))
+    torch.testing.assert_close(epsilon_insensitive_loss(d, 0 * d, 0.0), d.abs())  # epsilon 0 is L1
+
+
+def test_svr_fit_is_decided_by_the_points_outside_the_tube(capsys):
+    import runpy
+
+    found = runpy.run_path(str(PAGE.parent.parent.parent / "snippets" / "losses" / "embedding-and-ranking" / "svr.py"))
+    x, y, w, b, eps = (found[k] for k in ("x", "y", "w", "b", "epsilon"))
+    residual = (w * x + b - y).detach()
+    assert (w.item(), b.item()) == pytest.approx((2.0, 0.5), abs=0.05)
+    inside = residual.abs() < eps
+    pred = (w * x + b).detach().requires_grad_(True)
+    found["epsilon_insensitive"](pred, y, eps).backward()
+    assert (pred.grad[inside] == 0).all() and (pred.grad[~inside] != 0).all()
+    assert int((~inside).sum()) >= 5
+
+
+@pytest.mark.parametrize("name", ["TripletMarginLoss", "TripletMarginWithDistanceLoss"])
+@pytest.mark.parametrize("margin", [0.0, -0.5])
+def test_triplet_margins_must_be_positive(name, margin):
+    a = torch.randn(2, 3)
+    with pytest.raises(ValueError, match="greater than 0"):
+        getattr(nn, name)(margin=margin)(a, a, a)
+    functional = F.triplet_margin_loss if name == "TripletMarginLoss" else F.triplet_margin_with_distance_loss
+    with pytest.raises(ValueError, match="greater than 0"):
+        functional(a, a, a, margin=margin)
+    assert "`margin=0` or a negative margin raises a `ValueError`" in _section("TripletMarginLoss")
+
+
+def test_ctc_beam_search_finds_the_labeling_greedy_decoding_misses(capsys):
+    import itertools
+    import runpy
+
+    found = runpy.run_path(str(PAGE.parent.parent.parent / "snippets" / "losses" / "embedding-and-ranking" / "ctc_beam_search.py"))
+    probs, beam_search, ctc_probability = found["probs"], found["prefix_beam_search"], found["ctc_probability"]
+    # a beam wide enough to keep every prefix gives each labeling's exact probability
+    exact = beam_search(probs, beam=10**6)
+    for labels, p in exact.items():
+        assert p == pytest.approx(ctc_probability(labels) if labels else math.prod(probs[:, 0].tolist()), rel=1e-9)
+    assert sum(exact.values()) == pytest.approx(1.0)
+    # brute force over all 27 paths agrees on the most likely labeling
+    totals = {}
+    for path in itertools.product(range(3), repeat=3):
+        merged = [s for i, s in enumerate(path) if i == 0 or s != path[i - 1]]
+        key = tuple(s for s in merged if s)
+        totals[key] = totals.get(key, 0.0) + math.prod(probs[t, s].item() for t, s in enumerate(path))
+    best = max(totals, key=totals.get)
+    assert best == (1,) and found["greedy"](probs) == () and totals[()] < totals[best]
+    # with a beam of three, pruned prefixes make the kept numbers lower bounds
+    narrow = beam_search(probs)
+    assert all(p <= totals[labels] + 1e-12 for labels, p in narrow.items())
+    assert narrow[(1, 2)] < totals[(1, 2)]
+
+
+def test_soft_margin_loss_underflows_to_zero_only_for_huge_float32_margins():
+    x = torch.tensor([17.0, 90.0, 102.0, 104.0, 200.0], requires_grad=True)
+    loss = nn.SoftMarginLoss(reduction="none")(x, torch.ones_like(x))
+    (grad,) = torch.autograd.grad(loss.sum(), x)
+    assert (loss[:3] > 0).all() and (loss[3:] == 0).all() and (grad[3:] == 0).all()
+    assert (nn.SoftMarginLoss(reduction="none")(x.detach().double(), torch.ones(5, dtype=D64)) > 0).all()
+    assert "underflows to\n  exactly 0 only beyond $y x \\approx 103$" in _section("SoftMarginLoss")

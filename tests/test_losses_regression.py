@@ -445,7 +445,7 @@ def test_every_figure_is_declared_and_shown():
     declared = {fig.name for fig in family.FIGURES}
     text = page_text(PAGE)
     shown = set(re.findall(r"\]\(\.\./figures/([^)]+)\.svg\)", text))
-    assert shown == declared
+    assert shown == declared | {"losses/mseloss", "losses/l1loss", "losses/logcosh-quantile"}  # from losses_sections
     found = page_sections()
     for name in ("SmoothL1Loss", "HuberLoss", "PoissonNLLLoss", "GaussianNLLLoss"):
         assert f"../figures/losses/{name.lower()}.svg)" in found[name]
@@ -541,3 +541,59 @@ def test_rendered_figures_are_light():
         path = CACHE / f"{fig.name}.svg"
         if path.exists():
             assert path.stat().st_size < 40_000, f"{path.name} is {path.stat().st_size} bytes"
+
+
+# -- the figures of MSELoss and L1Loss, and the losses torch does not ship ---------------------
+
+
+@pytest.mark.parametrize("module", ["MSELoss", "L1Loss"])
+def test_best_constant_figures(module):
+    from plots.families import losses_sections as family
+
+    data = family.best_constant_data(module)
+    c = torch.tensor(data["x"], dtype=F64)
+    for targets, curve in zip((family.TARGETS, family.TARGETS_OUTLIER), data["curves"]):
+        y = torch.tensor(targets, dtype=F64)
+        d = c[:, None] - y
+        if module == "MSELoss":
+            close(curve["loss"], (d**2).mean(1))
+            close(curve["grad"], 2 * d.mean(1))
+            assert curve["mark"][0] == pytest.approx(y.mean().item()) and curve["mark"][1] == pytest.approx(y.var(correction=0).item())
+        else:
+            close(curve["loss"], d.abs().mean(1))
+            close(curve["grad"], d.sign().mean(1))  # sign(0) = 0: autograd's choice at a kink
+            assert curve["mark"][0] == pytest.approx(y.median().item())
+    text = page_sections()[module]
+    assert f"../figures/losses/{module.lower()}.svg)" in text
+    marks = [curve["mark"] for curve in data["curves"]]
+    if module == "MSELoss":
+        assert [round(m[0], 1) for m in marks] == [3.0, 4.4] and [round(m[1], 2) for m in marks] == [2.0, 15.44]
+        assert "minimum 2 at the mean c = 3" in text and "new mean 4.4 and raises it to 15.44" in text
+    else:
+        assert [m[0] for m in marks] == [3.0, 3.0] and [round(m[1], 1) for m in marks] == [1.2, 2.6]
+        assert "median c = 3, 1.2 for the targets 1 to 5 and 2.6" in text and "steps of 0.4" in text
+
+
+def test_log_cosh_and_quantile_losses():
+    from plots.families import losses_sections as family
+
+    d = torch.linspace(-30, 30, 601, dtype=F64)
+    close(family.log_cosh_loss(d, torch.zeros_like(d)), torch.cosh(d).log())
+    assert torch.cosh(torch.tensor(800.0, dtype=F64)).isinf()  # why the page uses the stable form
+    x = d.clone().requires_grad_(True)
+    (grad,) = torch.autograd.grad(family.log_cosh_loss(x, torch.zeros_like(x)).sum(), x)
+    close(grad, torch.tanh(d))
+    for tau in (0.1, 0.5, 0.9):
+        r = -d  # target - prediction
+        close(family.quantile_loss(d, torch.zeros_like(d), tau), torch.where(r >= 0, tau * r, (tau - 1) * r))
+    close(2 * family.quantile_loss(d, torch.zeros_like(d), 0.5), nn.L1Loss(reduction="none")(d, torch.zeros_like(d)))
+    # the minimiser of the pinball loss over constants is a tau-quantile: flat between 9 and 10 for 1..10
+    y = torch.arange(1.0, 11.0, dtype=F64)
+    for c, expected in ((9.0, 0.45), (9.5, 0.45), (10.0, 0.45), (8.9, None)):
+        loss = family.quantile_loss(torch.full_like(y, c), y, 0.9).mean().item()
+        assert loss == pytest.approx(expected) if expected else loss > 0.45
+    data = family.log_cosh_quantile_data()
+    for curve, tau in zip(data["curves"][1:], (0.1, 0.5, 0.9)):
+        grads = set(curve["grad"])
+        assert {round(-tau, 12), round(1 - tau, 12)} <= {round(g, 12) for g in grads}
+    assert "../figures/losses/logcosh-quantile.svg)" in page_sections()["Outliers and robust losses"]

@@ -4,8 +4,6 @@ Every curve comes from the torch loss module it is labelled with:
 
 - `margin_curve_data`: hinge-type losses of the signed margin z = y * f(x), and
   their slopes from autograd (`losses/hinge`).
-- `pair_curve_data`: HingeEmbeddingLoss against a distance and
-  CosineEmbeddingLoss against a cosine similarity (`losses/pairs`).
 - `triplet_curve_data` and `triplet_map_data`: TripletMarginLoss against
   d(a, p) - d(a, n), and over all positions of the negative in the plane
   (`losses/triplet`).
@@ -77,70 +75,6 @@ def draw_margin_losses():
     left.legend(loc="upper right", fontsize=8)
     right.set_ylim(-1.15, 0.25)
     right.set_title("slope dL/dz (autograd)")
-    return fig
-
-
-D_RANGE = (0.0, 3.0)
-COS_POINTS = 181  # angles 0..180 degrees in 1-degree steps
-
-
-def pair_curve_data(margins: tuple = (1.0, 2.0), cosine_margins: tuple = (0.0, 0.5), points: int = 301):
-    """Pair losses, as dicts of plain lists.
-
-    `hinge`: distances `d` in `D_RANGE`; `similar` = `nn.HingeEmbeddingLoss()`
-    with y = 1 (margin does not matter), and `dissimilar[m]` with y = -1 and
-    margin m for each m in `margins`.
-
-    `cosine`: pairs x1 = (1, 0), x2 = (cos t, sin t) for t from 0 to 180 degrees;
-    `cos` = `F.cosine_similarity`, `similar` = `nn.CosineEmbeddingLoss()` with
-    y = 1, and `dissimilar[m]` with y = -1 and margin m for each m in
-    `cosine_margins`.
-    """
-    import math
-
-    import torch
-    import torch.nn.functional as F
-    from torch import nn
-
-    d = torch.linspace(*D_RANGE, points, dtype=torch.float64)
-    plus, minus = torch.ones_like(d), -torch.ones_like(d)
-    hinge = {
-        "d": d.tolist(),
-        "similar": nn.HingeEmbeddingLoss(reduction="none")(d, plus).tolist(),
-        "dissimilar": {m: nn.HingeEmbeddingLoss(margin=m, reduction="none")(d, minus).tolist() for m in margins},
-    }
-    angle = torch.linspace(0.0, math.pi, COS_POINTS, dtype=torch.float64)
-    x1 = torch.tensor([[1.0, 0.0]], dtype=torch.float64).expand(COS_POINTS, 2)
-    x2 = torch.stack([angle.cos(), angle.sin()], dim=1)
-    plus, minus = torch.ones_like(angle), -torch.ones_like(angle)
-    cosine = {
-        "cos": F.cosine_similarity(x1, x2).tolist(),
-        "similar": nn.CosineEmbeddingLoss(reduction="none")(x1, x2, plus).tolist(),
-        "dissimilar": {
-            m: nn.CosineEmbeddingLoss(margin=m, reduction="none")(x1, x2, minus).tolist() for m in cosine_margins
-        },
-    }
-    return hinge, cosine
-
-
-def draw_pair_losses():
-    """Left: HingeEmbeddingLoss against the distance; right: CosineEmbeddingLoss against the cosine."""
-    hinge, cosine = pair_curve_data()
-    fig, (left, right) = style.new_figure(ncols=2, width=8.8, height=3.2)
-    left.plot(hinge["d"], hinge["similar"], color=style.VARIANTS[0], label="y = 1 (similar)")
-    for colour, (m, values) in zip(style.VARIANTS[1:], hinge["dissimilar"].items()):
-        left.plot(hinge["d"], values, color=colour, label=f"y = -1, margin = {m:g}")
-    left.set_xlabel("input x (a distance)")
-    left.set_title("nn.HingeEmbeddingLoss")
-    left.legend(loc="upper center", fontsize=8)
-    right.plot(cosine["cos"], cosine["similar"], color=style.VARIANTS[0], label="y = 1 (similar)")
-    for colour, (m, values) in zip(style.VARIANTS[1:], cosine["dissimilar"].items()):
-        right.plot(cosine["cos"], values, color=colour, label=f"y = -1, margin = {m:g}")
-    right.set_xlabel("cosine similarity of x1 and x2")
-    right.set_title("nn.CosineEmbeddingLoss")
-    right.legend(loc="upper center", fontsize=8)
-    for ax in (left, right):
-        ax.axhline(0, color="#808080", linewidth=0.8)
     return fig
 
 
@@ -289,7 +223,6 @@ def draw_ctc(steps: int = 150, lr: float = 1.0):
 
 FIGURES = [
     Figure("losses/hinge", draw_margin_losses, {}),
-    Figure("losses/pairs", draw_pair_losses, {}),
     Figure("losses/triplet", draw_triplet, {"margin": 1.0}),
     Figure("losses/ctc", draw_ctc, {"steps": 150, "lr": 1.0}),
 ]

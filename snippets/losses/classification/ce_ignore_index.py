@@ -14,6 +14,7 @@ print(per_token)
 kept = target != -100
 print("mean over the 6 real tokens:", per_token[kept].mean())
 print("torch:                      ", loss_fn(logits, target))
+print("mean of 'none' (zeros kept):", per_token.mean())
 
 # If every target is ignored, 'mean' is 0 / 0:
 print("all ignored:", loss_fn(logits, torch.full((2, 4), -100)))
