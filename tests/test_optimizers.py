@@ -534,7 +534,8 @@ def test_muon_rejects_non_matrix_parameters():
 
 
 def lbfgs_by_hand(theta, grad, iterations, lr=1.0, history=100):
-    """theta <- theta - t H g, with H from the BFGS recursion over the last `history` pairs."""
+    """theta <- theta - t H g, with H from the BFGS recursion over the last `history` pairs
+    (only pairs with y^T s > 1e-10 are kept)."""
     pairs, n = [], theta.numel()
     g = grad(theta)
     for k in range(iterations):
@@ -551,7 +552,8 @@ def lbfgs_by_hand(theta, grad, iterations, lr=1.0, history=100):
         t = min(1.0, 1.0 / g.abs().sum().item()) * lr if k == 0 else lr
         new_theta = theta + t * direction
         new_g = grad(new_theta)
-        pairs.append((new_theta - theta, new_g - g))
+        if (new_g - g) @ (new_theta - theta) > 1e-10:  # a pair of negative curvature is skipped
+            pairs.append((new_theta - theta, new_g - g))
         theta, g = new_theta, new_g
     return theta
 
