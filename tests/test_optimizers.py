@@ -936,3 +936,36 @@ def test_figure_claims():
     # Adagrad's first step moves each coordinate by lr = 1.0
     xs, ys, _ = fam.trajectory_data("Adagrad", (("lr", 1.0),))
     torch.testing.assert_close([abs(xs[1] - xs[0]), abs(ys[1] - ys[0])], [1.0, 1.0])
+
+
+# ---- Adamax after a spike (issue 10) ---------------------------------------------------------------
+
+
+def steps_after_a_spike(name, spike_at=100, steps=400):
+    p = torch.zeros(1, dtype=F64, requires_grad=True)
+    optimizer = getattr(O, name)([p])
+    sizes = []
+    for t in range(steps):
+        before = p.item()
+        p.grad = torch.tensor([10.0 if t == spike_at else 1.0], dtype=F64)
+        optimizer.step()
+        sizes.append(before - p.item())
+    return [size / sizes[spike_at - 1] for size in sizes[spike_at + 1 :]]
+
+
+def test_adamax_steps_stay_8_to_9_times_shorter_after_one_spike_and_adams_do_not():
+    adamax, adam = steps_after_a_spike("Adamax"), steps_after_a_spike("Adam")
+    assert all(8 < 1 / r < 9.5 for r in adamax[19:220])  # "from 20 to 220 steps after: 8 to 9.5 times shorter"
+    assert all(r > 0.75 for r in adam) and min(adam) < 0.8  # "shrink by at most a quarter"
+    assert 1 - 0.999 == pytest.approx(0.001)  # u decays by 0.1 % a step
+
+
+def test_adamax_never_steps_much_further_than_lr():
+    gen = torch.Generator().manual_seed(0)
+    p = torch.zeros(1000, dtype=F64, requires_grad=True)
+    optimizer = O.Adamax([p], lr=0.01)
+    for _ in range(300):
+        before = p.detach().clone()
+        p.grad = torch.randn(1000, generator=gen, dtype=F64) ** 3 * (torch.rand(1000, generator=gen, dtype=F64) < 0.1)
+        optimizer.step()
+        assert (p.detach() - before).abs().max() < 0.01 * 1.01

@@ -89,8 +89,8 @@ def gradient(problem, theta):
 def test_path_data_is_the_optimizer_step_by_step(figure):
     params = PATH_FIGURES[figure]
     problem = params["problem"]
-    for label, name, kwargs in params["variants"]:
-        xs, ys, losses = fam.path_data(name, kwargs, problem, steps=30)
+    paths = fam.paths_data(tuple((name, kwargs) for _, name, kwargs in params["variants"]), problem, steps=30)
+    for (label, name, kwargs), (xs, ys, losses) in zip(params["variants"], paths):
         assert len(xs) == len(ys) == len(losses) == 31
         hand, state = RULES[name](**dict(kwargs)), {}
         theta = torch.tensor(fam.PROBLEMS[problem][2], dtype=F64)

@@ -38,29 +38,43 @@ def f(problem: str, x, y):
     return (1.5 - x + x * y) ** 2 + (2.25 - x + x * y**2) ** 2 + (2.625 - x + x * y**3) ** 2
 
 
-def path_data(name: str, kwargs: tuple = (), problem: str = "rosenbrock", steps: int = 200):
-    """Step `torch.optim.<name>([p], **dict(kwargs))` on the test function `problem`.
+def paths_data(runs: tuple, problem: str = "rosenbrock", steps: int = 200) -> list:
+    """Step `torch.optim.<name>` with `**dict(kwargs)` for each `(name, kwargs)` of `runs`,
+    each on its own point on the test function `problem`.
 
-    Returns `(xs, ys, losses)`, lists of `steps + 1` floats: the point and its loss
-    before each step, and after the last one.
+    Returns one `(xs, ys, losses)` per run, lists of `steps + 1` floats: the point and
+    its loss before each step, and after the last one. The runs share one backward
+    pass (the loss is the sum of theirs, so each point gets its own gradient) and,
+    per optimizer class, one optimizer with a parameter group per run: the same
+    steps as separate optimizers, at a fraction of the overhead.
     """
     import torch
 
-    p = torch.tensor(PROBLEMS[problem][2], dtype=torch.float64, requires_grad=True)
-    optimizer = getattr(torch.optim, name)([p], **dict(kwargs))
-    xs, ys, losses = [], [], []
+    points = [torch.tensor(PROBLEMS[problem][2], dtype=torch.float64, requires_grad=True) for _ in runs]
+    groups = {}
+    for p, (name, kwargs) in zip(points, runs):
+        groups.setdefault(name, []).append({"params": [p], **dict(kwargs)})
+    optimizers = [getattr(torch.optim, name)(param_groups) for name, param_groups in groups.items()]
+    history = [torch.stack(points).detach()]  # (runs, 2) per step
     for _ in range(steps):
-        optimizer.zero_grad()
-        loss = f(problem, p[0], p[1])
-        loss.backward()
-        xs.append(p[0].item())
-        ys.append(p[1].item())
-        losses.append(loss.item())
-        optimizer.step()
-    xs.append(p[0].item())
-    ys.append(p[1].item())
-    losses.append(f(problem, p[0], p[1]).item())
-    return xs, ys, losses
+        for optimizer in optimizers:
+            optimizer.zero_grad()
+        sum(f(problem, *p.unbind()) for p in points).backward()
+        for optimizer in optimizers:
+            optimizer.step()
+        history.append(torch.stack(points).detach())
+    return [_columns(problem, visited) for visited in torch.stack(history).unbind(1)]
+
+
+def path_data(name: str, kwargs: tuple = (), problem: str = "rosenbrock", steps: int = 200):
+    """`paths_data` for a single run: `(xs, ys, losses)`."""
+    return paths_data(((name, kwargs),), problem, steps)[0]
+
+
+def _columns(problem: str, points) -> tuple:
+    """`(xs, ys, losses)` of an (n, 2) tensor of points, the losses computed in one call."""
+    xs, ys = points.unbind(1)
+    return xs.tolist(), ys.tolist(), f(problem, xs, ys).tolist()
 
 
 def asgd_data(kwargs: tuple = (), problem: str = "quadratic", steps: int = 300, noise: float = 2.0, seed: int = 0):
@@ -78,15 +92,12 @@ def asgd_data(kwargs: tuple = (), problem: str = "quadratic", steps: int = 300, 
     points, averages = [p.detach().clone()], [p.detach().clone()]
     for _ in range(steps):
         optimizer.zero_grad()
-        f(problem, p[0], p[1]).backward()
+        f(problem, *p.unbind()).backward()
         p.grad += noise * torch.randn(2, generator=generator, dtype=torch.float64)
         optimizer.step()
         points.append(p.detach().clone())
         averages.append(optimizer.state[p]["ax"].clone())
-    return tuple(
-        ([q[0].item() for q in run], [q[1].item() for q in run], [f(problem, q[0], q[1]).item() for q in run])
-        for run in (points, averages)
-    )
+    return _columns(problem, torch.stack(points)), _columns(problem, torch.stack(averages))
 
 
 def lbfgs_data(kwargs: tuple = (), problem: str = "rosenbrock", calls: int = 4):
@@ -185,10 +196,8 @@ def draw_paths(problem: str, runs, title: str, xlabel: str = "step", marks: tupl
 
 def draw_optimizer(variants: tuple, problem: str, steps: int, title: str):
     """`draw_paths` for each `(label, optimizer name, kwargs)` of `variants`."""
-    runs = []
-    for label, name, kwargs in variants:
-        xs, ys, losses = path_data(name, kwargs, problem, steps)
-        runs.append((label, xs, ys, losses, list(range(len(losses)))))
+    data = paths_data(tuple((name, kwargs) for _, name, kwargs in variants), problem, steps)
+    runs = [(label, *path, list(range(steps + 1))) for (label, _, _), path in zip(variants, data)]
     return draw_paths(problem, runs, title)
 
 
@@ -379,7 +388,7 @@ FIGURES = [
     _opt("Adadelta", "quadratic", 200, ("lr=1.0 (default)", ()), ("lr=10", _kw(lr=10.0)), ("lr=10, rho=0.99", _kw(lr=10.0, rho=0.99))),
     _opt("Adam", "rosenbrock", 200, ("betas=(0.9, 0.999)", _kw(lr=0.05)), ("betas=(0.5, 0.999)", _kw(lr=0.05, betas=(0.5, 0.999))),
          ("betas=(0.9, 0.9)", _kw(lr=0.05, betas=(0.9, 0.9)))),
-    _opt("AdamW", "beale", 300, ("Adam, no decay", "Adam", _kw(lr=0.05)), ("Adam, weight_decay=0.5 (L2)", "Adam", _kw(lr=0.05, weight_decay=0.5)),
+    _opt("AdamW", "beale", 200, ("Adam, no decay", "Adam", _kw(lr=0.05)), ("Adam, weight_decay=0.5 (L2)", "Adam", _kw(lr=0.05, weight_decay=0.5)),
          ("AdamW, weight_decay=0.5", _kw(lr=0.05, weight_decay=0.5))),
     _opt("Adamax", "rosenbrock", 200, ("Adamax", _kw(lr=0.2)), ("Adam", "Adam", _kw(lr=0.2))),
     _opt("NAdam", "rosenbrock", 200, ("NAdam", _kw(lr=0.05)), ("Adam", "Adam", _kw(lr=0.05))),
