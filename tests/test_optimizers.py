@@ -969,3 +969,79 @@ def test_adamax_never_steps_much_further_than_lr():
         p.grad = torch.randn(1000, generator=gen, dtype=F64) ** 3 * (torch.rand(1000, generator=gen, dtype=F64) < 0.1)
         optimizer.step()
         assert (p.detach() - before).abs().max() < 0.01 * 1.01
+
+
+# ---- corrections of the review (issue 10) -------------------------------------------------------
+
+
+@pytest.mark.filterwarnings("ignore:Sparse invariant checks")
+def test_sgd_and_adagrad_take_sparse_gradients_only_without_weight_decay():
+    for name in ("SGD", "Adagrad"):
+        emb = torch.nn.Embedding(5, 2, sparse=True)
+        optimizer = getattr(O, name)(emb.parameters(), weight_decay=0.1)
+        emb(torch.tensor([1])).sum().backward()
+        with pytest.raises(RuntimeError):
+            optimizer.step()
+    text = " ".join(page_text().split())
+    assert text.count("Accepts sparse gradients, as long as `weight_decay=0`") == 2
+    assert "only SGD and Adagrad accept sparse gradients, and only with `weight_decay=0`" in text
+
+
+def test_adamw_with_amsgrad_keeps_three_states():
+    assert state_numel("AdamW", amsgrad=True) == (72, 24)
+    (row,) = [line for line in page_text().splitlines() if line.startswith("| [AdamW]")]
+    assert "| 2 (3 with AMSGrad) |" in row
+
+
+def test_lbfgs_keeps_one_state_for_all_its_parameters():
+    a, b = torch.randn(3, requires_grad=True), torch.randn(2, 2, requires_grad=True)
+    optimizer = O.LBFGS([a, b], max_iter=4)
+
+    def closure():
+        optimizer.zero_grad()
+        loss = (a**2).sum() + (b**2).sum()
+        loss.backward()
+        return loss
+
+    optimizer.step(closure)
+    assert list(optimizer.state) == [a]  # the whole state sits under the first parameter
+    state = optimizer.state[a]
+    assert state["d"].numel() == a.numel() + b.numel()
+    assert all(v.numel() == 7 for v in state["old_dirs"] + state["old_stps"])
+    assert "one state for all parameters" in page_text()
+
+
+@pytest.mark.filterwarnings("ignore:Sparse invariant checks")
+def test_sparse_adam_counts_steps_per_parameter():
+    first, second = torch.nn.Embedding(4, 2, sparse=True), torch.nn.Embedding(4, 2, sparse=True)
+    optimizer = O.SparseAdam([*first.parameters(), *second.parameters()])
+    for step in range(3):
+        optimizer.zero_grad()
+        loss = first(torch.tensor([step])).sum()
+        if step == 0:
+            loss = loss + second(torch.tensor([0])).sum()
+        loss.backward()
+        optimizer.step()
+    assert int(optimizer.state[first.weight]["step"]) == 3  # not per row: rows 0, 1, 2 were each used once
+    assert int(optimizer.state[second.weight]["step"]) == 1  # nor per optimizer step
+    assert "one count per parameter, not per row" in " ".join(page_text().split())
+
+
+def test_adafactor_clamps_the_mean_of_the_row_averages_at_eps1():
+    """With tiny gradients mean(R) < eps1: torch divides by eps1, as the page's formula says
+    (d is huge so that the clipping does not hide the scale of the update)."""
+    gen = torch.Generator().manual_seed(0)
+    kw = dict(lr=0.1, eps=(1e-6, 1e-3), d=1e6)
+    start = torch.randn(4, 3, generator=gen, dtype=F64)
+    g = 1e-4 * torch.randn(4, 3, generator=gen, dtype=F64)
+    p = start.clone().requires_grad_(True)
+    optimizer = O.Adafactor([p], **kw)
+    p.grad = g.clone()
+    optimizer.step()
+    R, C = (g * g).mean(dim=1, keepdim=True), (g * g).mean(dim=0, keepdim=True)  # beta2_1 = 0
+    assert R.mean() < 1e-6
+    torch.testing.assert_close(p.detach(), adafactor_rule(**kw)(start, g, 1, {}))
+    alpha = max(1e-3, start.pow(2).mean().sqrt().item()) * 0.1
+    unclamped = start - alpha * g / (R * C / R.mean()).sqrt().clamp(min=1e-6)
+    assert (p.detach() - unclamped).abs().max() > 0.1 * (start - unclamped).abs().max()
+    assert r"\max\left(\operatorname{mean}(R_t),\ \epsilon_1\right)" in page_text()
