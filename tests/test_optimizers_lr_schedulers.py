@@ -805,3 +805,24 @@ def test_last_epoch_alone_does_not_resume_a_schedule():
     assert resumed.last_epoch == 7 and resumed.get_last_lr() == [0.05] and lrs[7] == pytest.approx(0.0125)
     text = " ".join(TEXT.split())
     assert "is at 0.05 after one more step, where the schedule run from the start is at 0.0125" in text
+
+
+def test_numbers_in_the_figure_alt_texts():
+    def alt(name):
+        (text,) = re.findall(rf"!\[([^\]]+)\]\(\.\./figures/lr_schedulers/{name}\.svg\)", TEXT)
+        return text
+
+    lrs, momenta = family.schedule_data("OneCycleLR", (("max_lr", 0.1), ("total_steps", 100)))
+    assert max(range(100), key=lrs.__getitem__) == 29 and "to 0.1 at step 29" in alt("onecyclelr")
+    assert (momenta[0], min(momenta), momenta[-1]) == pytest.approx((0.95, 0.85, 0.95))
+    assert "from 0.95 down to 0.85 and back" in alt("onecyclelr")
+    lrs, _ = family.schedule_data("OneCycleLR", (("max_lr", 0.1), ("total_steps", 100), ("three_phase", True)))
+    assert lrs[58] == pytest.approx(0.004) and lrs[57] > 0.004 and lrs[-1] < 1e-5
+    lrs, _ = family.schedule_data("ChainedScheduler", family.CHAINED)
+    assert max(range(100), key=lrs.__getitem__) == 10 and f"{lrs[10]:.3f}" == "0.074"
+    assert "peaks near 0.074 at step 10" in alt("chainedscheduler")
+    lrs, _ = family.schedule_data("CosineAnnealingWarmRestarts", (("T_0", 10), ("T_mult", 2)))
+    assert [t for t in range(1, 100) if lrs[t] == pytest.approx(ETA0)] == [10, 30, 70]
+    assert "restart at steps 10, 30 and 70" in alt("cosineannealingwarmrestarts")
+    _, lrs = family.plateau_data()
+    assert (lrs[0], lrs[-1]) == (0.2, 0.00625) and "from 0.2 down to 0.00625" in alt("reducelronplateau")
