@@ -907,8 +907,7 @@ def test_trajectory_data_is_torch_on_rosenbrock():
         "AdamW": adamw_rule,
     }
     assert len(fam.OPTIMIZERS) == 6
-    for label, name, kwargs in fam.OPTIMIZERS:
-        xs, ys, losses = fam.trajectory_data.__wrapped__(name, kwargs, steps=25)
+    for (label, name, kwargs), (xs, ys, losses) in zip(fam.OPTIMIZERS, fam.trajectories_data.__wrapped__(steps=25)):
         assert len(xs) == len(ys) == len(losses) == 26
         hand, state = rules[name](**dict(kwargs)), {}
         theta = torch.tensor(fam.START, dtype=F64)
@@ -923,7 +922,7 @@ def test_figure_claims():
     """The ranking the page describes: momentum best, plain SGD worst, AdamW a little behind Adam."""
     from plots.families import optimizers as fam
 
-    final = {label: fam.trajectory_data(name, kwargs)[2][-1] for label, name, kwargs in fam.OPTIMIZERS}
+    final = {label: path[2][-1] for (label, _, _), path in zip(fam.OPTIMIZERS, fam.trajectories_data())}
     assert min(final, key=final.get) == "SGD + momentum"
     assert max(final, key=final.get) == "SGD"
     assert final["Adam"] < final["AdamW"] < final["Adagrad"] < final["RMSprop"]
@@ -934,7 +933,8 @@ def test_figure_claims():
     assert kwargs["SGD"]["lr"] == kwargs["SGD + momentum"]["lr"] and kwargs["Adam"]["lr"] == kwargs["AdamW"]["lr"]
     assert kwargs["AdamW"]["weight_decay"] == 0.01 and fam.STEPS == 400 and fam.START == (-1.2, 1.0)
     # Adagrad's first step moves each coordinate by lr = 1.0
-    xs, ys, _ = fam.trajectory_data("Adagrad", (("lr", 1.0),))
+    xs, ys, _ = fam.trajectories_data()[2]
+    assert fam.OPTIMIZERS[2] == ("Adagrad", "Adagrad", (("lr", 1.0),))
     torch.testing.assert_close([abs(xs[1] - xs[0]), abs(ys[1] - ys[0])], [1.0, 1.0])
 
 
@@ -1045,3 +1045,18 @@ def test_adafactor_clamps_the_mean_of_the_row_averages_at_eps1():
     unclamped = start - alpha * g / (R * C / R.mean()).sqrt().clamp(min=1e-6)
     assert (p.detach() - unclamped).abs().max() > 0.1 * (start - unclamped).abs().max()
     assert r"\max\left(\operatorname{mean}(R_t),\ \epsilon_1\right)" in page_text()
+
+
+def test_rosenbrock_figure_alt_texts_state_what_the_data_shows():
+    from plots.families import optimizers as fam
+
+    text = page_text()
+    (paths_alt,) = re.findall(r"!\[([^\]]+)\]\(\.\./figures/optimizers/trajectories\.svg\)", text)
+    (loss_alt,) = re.findall(r"!\[([^\]]+)\]\(\.\./figures/optimizers/loss-curves\.svg\)", text)
+    data = {label: path for (label, _, _), path in zip(fam.OPTIMIZERS, fam.trajectories_data())}
+    for label, (xs, ys, losses) in data.items():
+        assert f"({xs[-1]:.2f}, {ys[-1]:.2f})".replace("-0.00", "0.00") in paths_alt, label
+        assert f"{losses[-1]:.2g}" in loss_alt, label
+    assert f"all starting at {data['SGD'][2][0]:.1f}" in loss_alt
+    assert f"y = {max(data['Adagrad'][1]):.0f}" in paths_alt  # Adagrad's first step jumps to y = 2
+    assert abs(data["SGD + momentum"][0][-1] - 1) > 0.05  # "short of the minimum"
