@@ -235,18 +235,17 @@ def sparse_adam_data(rows: int = 12, unused: int = 2, batch: int = 4, steps: int
     target = torch.randn(rows, 2, generator=generator, dtype=torch.float64)
     start = emb.weight.detach().clone()
     weights = torch.tensor([1 / (i + 1) for i in range(rows - unused)] + [0.0] * unused, dtype=torch.float64)
+    batches = torch.multinomial(weights, batch * steps, replacement=True, generator=generator).view(steps, batch)
     optimizer = torch.optim.SparseAdam(emb.parameters(), lr=lr)
-    lookups, losses = torch.zeros(rows, dtype=torch.int64), []
-    for _ in range(steps):
-        index = torch.multinomial(weights, batch, replacement=True, generator=generator)
-        lookups += torch.bincount(index, minlength=rows)
-        losses.append(((emb.weight - target) ** 2).sum(1).mean().item())
+    tables = [start]
+    for index in batches:
         optimizer.zero_grad()
         ((emb(index) - target[index]) ** 2).sum().backward()
         optimizer.step()
-    losses.append(((emb.weight - target) ** 2).sum(1).mean().item())
-    moved = (emb.weight.detach() - start).norm(dim=1)
-    return lookups.tolist(), moved.tolist(), losses
+        tables.append(emb.weight.detach().clone())
+    losses = ((torch.stack(tables) - target) ** 2).sum(2).mean(1)
+    moved = (tables[-1] - start).norm(dim=1)
+    return torch.bincount(batches.flatten(), minlength=rows).tolist(), moved.tolist(), losses.tolist()
 
 
 def draw_sparse_adam(steps: int = 150):
