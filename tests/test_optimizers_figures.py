@@ -128,7 +128,7 @@ def test_sgd_figure_claims():
 
 
 def test_adagrad_figure_claims():
-    xs, ys, losses = run("adagrad", "lr=0.1")
+    xs, ys, _ = run("adagrad", "lr=0.1")
     assert f"x = {xs[-1]:.2f}" in alt_text("adagrad")
     torch.testing.assert_close([xs[0] - xs[1], ys[0] - ys[1]], [-0.1, 0.1])  # both by lr at first
 

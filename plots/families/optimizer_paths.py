@@ -1,8 +1,8 @@
 """One figure per optimizer of `torch.optim`, from its own live steps.
 
-Twelve optimizers run on a 2-D test function: `path_data` steps the real
-optimizer on a point `p` (float64) and records the point and the loss before
-every step. `draw_paths` is the one drawing of the family: the paths over a
+Twelve optimizers run on a 2-D test function: `paths_data` steps the real
+optimizers, each on its own point (float64), and records the point and the loss
+before every step. `draw_paths` is the one drawing of the family: the paths over a
 few contour lines of the function, and the loss against the step. ASGD adds
 its averaged iterate (`asgd_data`), LBFGS counts the closure's evaluations
 (`lbfgs_data`).
@@ -127,14 +127,11 @@ def lbfgs_data(kwargs: tuple = (), problem: str = "rosenbrock", calls: int = 4):
     return xs, ys, losses, ends
 
 
-def _thin(values: list, points: int = PATH_POINTS) -> tuple:
-    """Every k-th entry, k the largest that keeps at least `points` of them, plus the last:
-    each vertex costs bytes in the SVG."""
-    keep = max(1, (len(values) - 1) // points)
-    index = list(range(0, len(values), keep))
-    if index[-1] != len(values) - 1:
-        index.append(len(values) - 1)
-    return index, [values[i] for i in index]
+def _thin(count: int, points: int = PATH_POINTS) -> list:
+    """Indices of every k-th of `count` values, k the largest that keeps at least `points`
+    of them, and of the last: each vertex costs bytes in the SVG."""
+    index = list(range(0, count, max(1, (count - 1) // points)))
+    return index if index[-1] == count - 1 else index + [count - 1]
 
 
 def loss_panel(ax, runs, xlabel: str = "step") -> None:
@@ -142,7 +139,7 @@ def loss_panel(ax, runs, xlabel: str = "step") -> None:
     import matplotlib.ticker
 
     for colour, (label, steps, losses) in zip(style.VARIANTS, runs):
-        index, _ = _thin(losses)
+        index = _thin(len(losses))
         ax.plot([steps[i] for i in index], [max(losses[i], 1e-16) for i in index], color=colour, linewidth=1.4, label=label)
     ax.locator_params(axis="x", nbins=4)
     low = min(min(losses) for _, _, losses in runs)
@@ -172,7 +169,7 @@ def draw_paths(problem: str, runs, title: str, xlabel: str = "step", marks: tupl
     gx, gy = torch.meshgrid(torch.linspace(x0, x1, 31, dtype=torch.float64), torch.linspace(y0, y1, 31, dtype=torch.float64), indexing="xy")
     left.contour(gx, gy, f(problem, gx, gy), levels=levels, colors="#b0b0b0", linewidths=0.7)
     for number, (colour, (label, xs, ys, losses, steps)) in enumerate(zip(style.VARIANTS, runs)):
-        index, _ = _thin(xs)
+        index = _thin(len(xs))
         width = 2.2 - 0.6 * number  # later runs thinner, so that a run they overlap stays visible
         left.plot([xs[i] for i in index], [ys[i] for i in index], color=colour, linewidth=width, label=label)
     if marks:
