@@ -26,7 +26,7 @@ PROBLEMS = {
     "quadratic": ("(x² + 25 y²) / 2", (-4.5, 1.5, -1.5, 1.5), (-4.0, 1.0), (0.0, 0.0), (0.5, 3, 10, 25)),
     "beale": ("Beale", (-1.0, 4.5, -1.5, 2.0), (1.0, 1.5), (3.0, 0.5), (0.3, 3, 30, 300)),
 }
-PATH_POINTS = 60  # points drawn per path and per loss curve, whatever the number of steps
+PATH_POINTS = 45  # points drawn per path and per loss curve, whatever the number of steps
 
 
 def f(problem: str, x, y):
@@ -157,7 +157,8 @@ def loss_panel(ax, runs, xlabel: str = "step") -> None:
 
 
 def draw_paths(problem: str, runs, title: str, xlabel: str = "step", marks: tuple = ()):
-    """Left: each run's path over contours of `problem`; right: its loss against the step.
+    """Left: each run's path over contours of `problem`, a dot where it ended; right: its
+    loss against the step.
 
     `runs` is a list of `(label, xs, ys, losses, steps)`; `marks` are indices into the
     first run's points drawn as dots on both panels (LBFGS marks the end of each call).
@@ -172,6 +173,7 @@ def draw_paths(problem: str, runs, title: str, xlabel: str = "step", marks: tupl
         index = _thin(len(xs))
         width = 2.2 - 0.6 * number  # later runs thinner, so that a run they overlap stays visible
         left.plot([xs[i] for i in index], [ys[i] for i in index], color=colour, linewidth=width, label=label)
+        left.plot(xs[-1], ys[-1], "o", color=colour, markersize=5)  # where the run ended, even under another path
     if marks:
         _, xs, ys, losses, steps = runs[0]
         left.plot([xs[i] for i in marks], [ys[i] for i in marks], "o", color="#202020", markersize=4)
