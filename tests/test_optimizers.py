@@ -534,7 +534,8 @@ def test_muon_rejects_non_matrix_parameters():
 
 
 def lbfgs_by_hand(theta, grad, iterations, lr=1.0, history=100):
-    """theta <- theta - t H g, with H from the BFGS recursion over the last `history` pairs."""
+    """theta <- theta - t H g, with H from the BFGS recursion over the last `history` pairs
+    (only pairs with y^T s > 1e-10 are kept)."""
     pairs, n = [], theta.numel()
     g = grad(theta)
     for k in range(iterations):
@@ -551,7 +552,8 @@ def lbfgs_by_hand(theta, grad, iterations, lr=1.0, history=100):
         t = min(1.0, 1.0 / g.abs().sum().item()) * lr if k == 0 else lr
         new_theta = theta + t * direction
         new_g = grad(new_theta)
-        pairs.append((new_theta - theta, new_g - g))
+        if (new_g - g) @ (new_theta - theta) > 1e-10:  # a pair of negative curvature is skipped
+            pairs.append((new_theta - theta, new_g - g))
         theta, g = new_theta, new_g
     return theta
 
@@ -905,8 +907,7 @@ def test_trajectory_data_is_torch_on_rosenbrock():
         "AdamW": adamw_rule,
     }
     assert len(fam.OPTIMIZERS) == 6
-    for label, name, kwargs in fam.OPTIMIZERS:
-        xs, ys, losses = fam.trajectory_data.__wrapped__(name, kwargs, steps=25)
+    for (label, name, kwargs), (xs, ys, losses) in zip(fam.OPTIMIZERS, fam.trajectories_data.__wrapped__(steps=25)):
         assert len(xs) == len(ys) == len(losses) == 26
         hand, state = rules[name](**dict(kwargs)), {}
         theta = torch.tensor(fam.START, dtype=F64)
@@ -921,7 +922,7 @@ def test_figure_claims():
     """The ranking the page describes: momentum best, plain SGD worst, AdamW a little behind Adam."""
     from plots.families import optimizers as fam
 
-    final = {label: fam.trajectory_data(name, kwargs)[2][-1] for label, name, kwargs in fam.OPTIMIZERS}
+    final = {label: path[2][-1] for (label, _, _), path in zip(fam.OPTIMIZERS, fam.trajectories_data())}
     assert min(final, key=final.get) == "SGD + momentum"
     assert max(final, key=final.get) == "SGD"
     assert final["Adam"] < final["AdamW"] < final["Adagrad"] < final["RMSprop"]
@@ -932,5 +933,130 @@ def test_figure_claims():
     assert kwargs["SGD"]["lr"] == kwargs["SGD + momentum"]["lr"] and kwargs["Adam"]["lr"] == kwargs["AdamW"]["lr"]
     assert kwargs["AdamW"]["weight_decay"] == 0.01 and fam.STEPS == 400 and fam.START == (-1.2, 1.0)
     # Adagrad's first step moves each coordinate by lr = 1.0
-    xs, ys, _ = fam.trajectory_data("Adagrad", (("lr", 1.0),))
+    xs, ys, _ = fam.trajectories_data()[2]
+    assert fam.OPTIMIZERS[2] == ("Adagrad", "Adagrad", (("lr", 1.0),))
     torch.testing.assert_close([abs(xs[1] - xs[0]), abs(ys[1] - ys[0])], [1.0, 1.0])
+
+
+# ---- Adamax after a spike (issue 10) ---------------------------------------------------------------
+
+
+def steps_after_a_spike(name, spike_at=100, steps=400):
+    p = torch.zeros(1, dtype=F64, requires_grad=True)
+    optimizer = getattr(O, name)([p])
+    sizes = []
+    for t in range(steps):
+        before = p.item()
+        p.grad = torch.tensor([10.0 if t == spike_at else 1.0], dtype=F64)
+        optimizer.step()
+        sizes.append(before - p.item())
+    return [size / sizes[spike_at - 1] for size in sizes[spike_at + 1 :]]
+
+
+def test_adamax_steps_stay_8_to_9_times_shorter_after_one_spike_and_adams_do_not():
+    adamax, adam = steps_after_a_spike("Adamax"), steps_after_a_spike("Adam")
+    assert all(8 < 1 / r < 9.5 for r in adamax[19:220])  # "from 20 to 220 steps after: 8 to 9.5 times shorter"
+    assert all(r > 0.75 for r in adam) and min(adam) < 0.8  # "shrink by at most a quarter"
+    assert 1 - 0.999 == pytest.approx(0.001)  # u decays by 0.1 % a step
+
+
+def test_adamax_never_steps_much_further_than_lr():
+    gen = torch.Generator().manual_seed(0)
+    p = torch.zeros(1000, dtype=F64, requires_grad=True)
+    optimizer = O.Adamax([p], lr=0.01)
+    for _ in range(300):
+        before = p.detach().clone()
+        p.grad = torch.randn(1000, generator=gen, dtype=F64) ** 3 * (torch.rand(1000, generator=gen, dtype=F64) < 0.1)
+        optimizer.step()
+        assert (p.detach() - before).abs().max() < 0.01 * 1.01
+
+
+# ---- corrections of the review (issue 10) -------------------------------------------------------
+
+
+@pytest.mark.filterwarnings("ignore:Sparse invariant checks")
+def test_sgd_and_adagrad_take_sparse_gradients_only_without_weight_decay():
+    for name in ("SGD", "Adagrad"):
+        emb = torch.nn.Embedding(5, 2, sparse=True)
+        optimizer = getattr(O, name)(emb.parameters(), weight_decay=0.1)
+        emb(torch.tensor([1])).sum().backward()
+        with pytest.raises(RuntimeError):
+            optimizer.step()
+    text = " ".join(page_text().split())
+    assert text.count("Accepts sparse gradients, as long as `weight_decay=0`") == 2
+    assert "only SGD and Adagrad accept sparse gradients, and only with `weight_decay=0`" in text
+
+
+def test_adamw_with_amsgrad_keeps_three_states():
+    assert state_numel("AdamW", amsgrad=True) == (72, 24)
+    (row,) = [line for line in page_text().splitlines() if line.startswith("| [AdamW]")]
+    assert "| 2 (3 with AMSGrad) |" in row
+
+
+def test_lbfgs_keeps_one_state_for_all_its_parameters():
+    a, b = torch.randn(3, requires_grad=True), torch.randn(2, 2, requires_grad=True)
+    optimizer = O.LBFGS([a, b], max_iter=4)
+
+    def closure():
+        optimizer.zero_grad()
+        loss = (a**2).sum() + (b**2).sum()
+        loss.backward()
+        return loss
+
+    optimizer.step(closure)
+    assert list(optimizer.state) == [a]  # the whole state sits under the first parameter
+    state = optimizer.state[a]
+    assert state["d"].numel() == a.numel() + b.numel()
+    assert all(v.numel() == 7 for v in state["old_dirs"] + state["old_stps"])
+    assert "one state for all parameters" in page_text()
+
+
+@pytest.mark.filterwarnings("ignore:Sparse invariant checks")
+def test_sparse_adam_counts_steps_per_parameter():
+    first, second = torch.nn.Embedding(4, 2, sparse=True), torch.nn.Embedding(4, 2, sparse=True)
+    optimizer = O.SparseAdam([*first.parameters(), *second.parameters()])
+    for step in range(3):
+        optimizer.zero_grad()
+        loss = first(torch.tensor([step])).sum()
+        if step == 0:
+            loss = loss + second(torch.tensor([0])).sum()
+        loss.backward()
+        optimizer.step()
+    assert int(optimizer.state[first.weight]["step"]) == 3  # not per row: rows 0, 1, 2 were each used once
+    assert int(optimizer.state[second.weight]["step"]) == 1  # nor per optimizer step
+    assert "one count per parameter, not per row" in " ".join(page_text().split())
+
+
+def test_adafactor_clamps_the_mean_of_the_row_averages_at_eps1():
+    """With tiny gradients mean(R) < eps1: torch divides by eps1, as the page's formula says
+    (d is huge so that the clipping does not hide the scale of the update)."""
+    gen = torch.Generator().manual_seed(0)
+    kw = dict(lr=0.1, eps=(1e-6, 1e-3), d=1e6)
+    start = torch.randn(4, 3, generator=gen, dtype=F64)
+    g = 1e-4 * torch.randn(4, 3, generator=gen, dtype=F64)
+    p = start.clone().requires_grad_(True)
+    optimizer = O.Adafactor([p], **kw)
+    p.grad = g.clone()
+    optimizer.step()
+    R, C = (g * g).mean(dim=1, keepdim=True), (g * g).mean(dim=0, keepdim=True)  # beta2_1 = 0
+    assert R.mean() < 1e-6
+    torch.testing.assert_close(p.detach(), adafactor_rule(**kw)(start, g, 1, {}))
+    alpha = max(1e-3, start.pow(2).mean().sqrt().item()) * 0.1
+    unclamped = start - alpha * g / (R * C / R.mean()).sqrt().clamp(min=1e-6)
+    assert (p.detach() - unclamped).abs().max() > 0.1 * (start - unclamped).abs().max()
+    assert r"\max\left(\operatorname{mean}(R_t),\ \epsilon_1\right)" in page_text()
+
+
+def test_rosenbrock_figure_alt_texts_state_what_the_data_shows():
+    from plots.families import optimizers as fam
+
+    text = page_text()
+    (paths_alt,) = re.findall(r"!\[([^\]]+)\]\(\.\./figures/optimizers/trajectories\.svg\)", text)
+    (loss_alt,) = re.findall(r"!\[([^\]]+)\]\(\.\./figures/optimizers/loss-curves\.svg\)", text)
+    data = {label: path for (label, _, _), path in zip(fam.OPTIMIZERS, fam.trajectories_data())}
+    for label, (xs, ys, losses) in data.items():
+        assert f"({xs[-1]:.2f}, {ys[-1]:.2f})".replace("-0.00", "0.00") in paths_alt, label
+        assert f"{losses[-1]:.2g}" in loss_alt, label
+    assert f"all starting at {data['SGD'][2][0]:.1f}" in loss_alt
+    assert f"y = {max(data['Adagrad'][1]):.0f}" in paths_alt  # Adagrad's first step jumps to y = 2
+    assert abs(data["SGD + momentum"][0][-1] - 1) > 0.05  # "short of the minimum"

@@ -463,7 +463,10 @@ def test_plateau_figure_data():
         levels.setdefault(lr, []).append(loss)
     means = [sum(v) / len(v) for _, v in sorted(levels.items(), reverse=True)]
     assert all(a > b for a, b in zip(means, means[1:]))
-    assert lrs.count(0.0125) == 4  # at the end, a halving every patience + 1 epochs
+    changes = [epoch for epoch in range(1, len(lrs)) if lrs[epoch] != lrs[epoch - 1]]
+    assert changes == [10, 20, 26, 35, 39]
+    assert "changes at epochs 10, 20, 26, 35 and 39" in " ".join(TEXT.split())
+    assert min(b - a for a, b in zip(changes, changes[1:])) == 3 + 1  # never closer than patience + 1
     for epoch in range(len(losses) - 8, len(losses)):  # no improvement beyond the relative threshold
         assert losses[epoch] >= min(losses[:epoch]) * (1 - 1e-4)
 
@@ -774,3 +777,52 @@ def test_momentum_schedule():
         param.grad = torch.ones(1)
         opt.step()
     torch.testing.assert_close(param.detach(), torch.tensor([1 - 0.1 * 1 - 0.1 * 1.75]))
+
+
+def test_cyclic_and_one_cycle_turn_momentum_on_with_their_own_ranges():
+    """The warning on the page: 0.8-0.9 for CyclicLR, 0.85-0.95 for OneCycleLR, even with momentum=0."""
+    for make, low, high in ((lambda o: L.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=5), 0.8, 0.9),
+                            (lambda o: L.OneCycleLR(o, max_lr=0.1, total_steps=20), 0.85, 0.95)):
+        _, momenta = run(make, 20, momentum=0.0)
+        assert min(momenta) == pytest.approx(low) and max(momenta) == pytest.approx(high)
+    assert_defaults(L.CyclicLR, base_momentum=0.8, max_momentum=0.9)
+    assert_defaults(L.OneCycleLR, base_momentum=0.85, max_momentum=0.95)
+    text = " ".join(TEXT.split())
+    assert "between 0.8 and 0.9 for CyclicLR, between 0.85 and 0.95 for OneCycleLR" in text
+
+
+def test_last_epoch_alone_does_not_resume_a_schedule():
+    with pytest.raises(KeyError, match="initial_lr"):
+        L.StepLR(optimizer(momentum=0.0), step_size=2, gamma=0.5, last_epoch=5)
+    fresh = optimizer(momentum=0.0)
+    fresh.param_groups[0]["initial_lr"] = ETA0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # stepping the scheduler without a real optimizer step
+        resumed = L.StepLR(fresh, step_size=2, gamma=0.5, last_epoch=5)
+        fresh.step()
+        resumed.step()
+    lrs, _ = run(lambda o: L.StepLR(o, step_size=2, gamma=0.5), 8)
+    assert resumed.last_epoch == 7 and resumed.get_last_lr() == [0.05] and lrs[7] == pytest.approx(0.0125)
+    text = " ".join(TEXT.split())
+    assert "is at 0.05 after one more step, where the schedule run from the start is at 0.0125" in text
+
+
+def test_numbers_in_the_figure_alt_texts():
+    def alt(name):
+        (text,) = re.findall(rf"!\[([^\]]+)\]\(\.\./figures/lr_schedulers/{name}\.svg\)", TEXT)
+        return text
+
+    lrs, momenta = family.schedule_data("OneCycleLR", (("max_lr", 0.1), ("total_steps", 100)))
+    assert max(range(100), key=lrs.__getitem__) == 29 and "to 0.1 at step 29" in alt("onecyclelr")
+    assert (momenta[0], min(momenta), momenta[-1]) == pytest.approx((0.95, 0.85, 0.95))
+    assert "from 0.95 down to 0.85 and back" in alt("onecyclelr")
+    lrs, _ = family.schedule_data("OneCycleLR", (("max_lr", 0.1), ("total_steps", 100), ("three_phase", True)))
+    assert lrs[58] == pytest.approx(0.004) and lrs[57] > 0.004 and lrs[-1] < 1e-5
+    lrs, _ = family.schedule_data("ChainedScheduler", family.CHAINED)
+    assert max(range(100), key=lrs.__getitem__) == 10 and f"{lrs[10]:.3f}" == "0.074"
+    assert "peaks near 0.074 at step 10" in alt("chainedscheduler")
+    lrs, _ = family.schedule_data("CosineAnnealingWarmRestarts", (("T_0", 10), ("T_mult", 2)))
+    assert [t for t in range(1, 100) if lrs[t] == pytest.approx(ETA0)] == [10, 30, 70]
+    assert "restart at steps 10, 30 and 70" in alt("cosineannealingwarmrestarts")
+    _, lrs = family.plateau_data()
+    assert (lrs[0], lrs[-1]) == (0.2, 0.00625) and "from 0.2 down to 0.00625" in alt("reducelronplateau")

@@ -1,9 +1,11 @@
 """Figures for the optimizers page: six `torch.optim` optimizers on the Rosenbrock function.
 
-`trajectory_data` runs a real `torch.optim` optimizer on
+`trajectories_data` runs six real `torch.optim` optimizers on
 f(x, y) = (1 - x)^2 + 100 (y - x^2)^2, a long curved valley with its minimum at
-(1, 1), and records the point and the loss before every step. Both figures draw
-that data: the paths over a shaded map of log f, and the loss against the step.
+(1, 1), and records the point and the loss before every step (stepped together
+by `optimizer_paths.paths_data`, which draws each optimizer's own figure too).
+Both figures draw that data: the paths over a shaded map of log f, and the loss
+against the step.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import functools
 
 from plots import style
+from plots.families.optimizer_paths import PROBLEMS, f, paths_data
 from plots.figure import Figure
 
-START = (-1.2, 1.0)  # the classic starting point of the Rosenbrock test
+START = PROBLEMS["rosenbrock"][2]  # the classic starting point of the Rosenbrock test
 STEPS = 400
 # (label, optimizer class in torch.optim, keyword arguments); learning rates picked by hand
 OPTIMIZERS = (
@@ -29,40 +32,21 @@ COLOURS = ("#495057", "#d9480f", "#2b8a3e", "#862e9c", "#1f5fbf", "#0b7285")  # 
 
 def rosenbrock(x, y):
     """The test function; works on floats and tensors."""
-    return (1 - x) ** 2 + 100 * (y - x**2) ** 2
+    return f("rosenbrock", x, y)
 
 
 @functools.lru_cache(maxsize=None)
-def trajectory_data(name: str, kwargs: tuple = (), steps: int = STEPS, start: tuple = START):
-    """Run `torch.optim.<name>([p], **dict(kwargs))` on the Rosenbrock function.
-
-    Returns `(xs, ys, losses)`, lists of `steps + 1` floats: the point and its loss
-    before each step, and after the last one. float64 throughout.
-    """
-    import torch
-
-    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
-    optimizer = getattr(torch.optim, name)([p], **dict(kwargs))
-    xs, ys, losses = [], [], []
-    for _ in range(steps):
-        optimizer.zero_grad()
-        loss = rosenbrock(p[0], p[1])
-        loss.backward()
-        xs.append(p[0].item())
-        ys.append(p[1].item())
-        losses.append(loss.item())
-        optimizer.step()
-    xs.append(p[0].item())
-    ys.append(p[1].item())
-    losses.append(rosenbrock(p[0], p[1]).item())
-    return xs, ys, losses
+def trajectories_data(optimizers: tuple = OPTIMIZERS, steps: int = STEPS) -> list:
+    """One `(xs, ys, losses)` per optimizer, lists of `steps + 1` floats from START:
+    the point and its loss before each step, and after the last one. float64."""
+    return paths_data(tuple((name, kwargs) for _, name, kwargs in optimizers), "rosenbrock", steps)
 
 
 def _label(label: str, kwargs: tuple) -> str:
     return f"{label} ({', '.join(f'{key}={value}' for key, value in kwargs)})"
 
 
-def draw_trajectories(optimizers: tuple = OPTIMIZERS, steps: int = STEPS, start: tuple = START):
+def draw_trajectories(optimizers: tuple = OPTIMIZERS, steps: int = STEPS):
     """One panel per optimizer: its path over a shaded map of log10 f."""
     import torch
 
@@ -70,11 +54,10 @@ def draw_trajectories(optimizers: tuple = OPTIMIZERS, steps: int = STEPS, start:
     extent = (-2.0, 2.0, -1.0, 3.0)
     gx, gy = torch.meshgrid(torch.linspace(-2.0, 2.0, 33), torch.linspace(-1.0, 3.0, 33), indexing="xy")
     shade = torch.log10(rosenbrock(gx, gy) + 0.1)  # embedded unresampled (interpolation="none"): a small SVG
-    for ax, colour, (label, name, kwargs) in zip(axes.flat, COLOURS, optimizers):
-        xs, ys, losses = trajectory_data(name, kwargs, steps, start)
+    for ax, colour, (label, name, kwargs), (xs, ys, losses) in zip(axes.flat, COLOURS, optimizers, trajectories_data(optimizers, steps)):
         ax.imshow(shade, extent=extent, origin="lower", cmap="Greys", vmin=-1.5, vmax=7.0, aspect="auto", interpolation="none")
         ax.plot(xs, ys, color=colour, linewidth=1.4)
-        ax.plot([start[0]], [start[1]], marker="o", color="#202020", markersize=4)
+        ax.plot([START[0]], [START[1]], marker="o", color="#202020", markersize=4)
         ax.plot([1.0], [1.0], marker="*", color="#202020", markersize=9)
         ax.set_title(_label(label, kwargs), fontsize=8.5)
         ax.text(0.04, 0.05, f"loss after {steps} steps: {losses[-1]:.2g}", transform=ax.transAxes, fontsize=8)
@@ -87,11 +70,10 @@ def draw_trajectories(optimizers: tuple = OPTIMIZERS, steps: int = STEPS, start:
     return fig
 
 
-def draw_loss_curves(optimizers: tuple = OPTIMIZERS, steps: int = STEPS, start: tuple = START):
+def draw_loss_curves(optimizers: tuple = OPTIMIZERS, steps: int = STEPS):
     """The loss against the step, on a log scale, for every optimizer."""
     fig, ax = style.new_figure(width=8.0, height=3.6)
-    for colour, (label, name, kwargs) in zip(COLOURS, optimizers):
-        losses = trajectory_data(name, kwargs, steps, start)[2]
+    for colour, (label, name, kwargs), (_, _, losses) in zip(COLOURS, optimizers, trajectories_data(optimizers, steps)):
         dashes = "--" if name == "AdamW" else "-"  # AdamW shares most of its path with Adam
         ax.plot(range(len(losses)), losses, color=colour, linestyle=dashes, linewidth=1.4, label=_label(label, kwargs))
     ax.set_yscale("log")
