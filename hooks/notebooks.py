@@ -1,13 +1,22 @@
-"""MkDocs hook: notebook pages load nothing from the internet.
+"""MkDocs hook: notebook pages draw their figures inline and load nothing from the internet.
 
-nbconvert's template, which mkdocs-jupyter uses, adds a MathJax loader (with an
-empty URL here) and a module that imports mermaid from a CDN when a notebook
-has diagrams. Our notebooks have neither math nor diagrams, and the site loads
-nothing remote, so both are removed.
+mkdocs-jupyter executes each notebook in a kernel started from the build process.
+`make` exports MPLBACKEND=Agg (for figures and tests), and ipykernel only selects
+matplotlib's inline backend when MPLBACKEND is unset, so under `make build` the
+kernel would draw nothing; the build of a notebook page therefore runs with
+MPLBACKEND unset.
+
+Math in Markdown cells is typeset at build time like on every other page: this
+hook wraps each `$...$` and `$$...$$` the way pymdownx.arithmatex does, and
+hooks/katex.py (listed after this hook) turns them into KaTeX HTML. So the
+MathJax loader nbconvert's template adds (with an empty URL here) is removed,
+and so is the module that imports mermaid from a CDN: the site loads nothing
+remote.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 _REMOTE_LOADERS = [
@@ -17,8 +26,44 @@ _REMOTE_LOADERS = [
 ]
 
 
+def _is_notebook(page) -> bool:
+    return page.file.src_uri.endswith(".ipynb")
+
+
+def on_pre_page(page, config, files):
+    if _is_notebook(page):
+        render = page.render  # mkdocs-jupyter's, which executes the notebook
+
+        def render_with_inline_figures(*args, **kwargs):
+            saved = os.environ.pop("MPLBACKEND", None)
+            try:
+                return render(*args, **kwargs)
+            finally:
+                if saved is not None:
+                    os.environ["MPLBACKEND"] = saved
+
+        page.render = render_with_inline_figures
+    return page
+
+
+_MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^>]*>)(.*?)(</div>)', re.S)
+_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+_INLINE_MATH = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
+
+
+def _arithmatex(markdown_html: str) -> str:
+    markdown_html = _DISPLAY_MATH.sub(r'<div class="arithmatex">\\[\1\\]</div>', markdown_html)
+    return _INLINE_MATH.sub(r'<span class="arithmatex">\\(\1\\)</span>', markdown_html)
+
+
+def on_page_content(html, page, config, files):
+    if _is_notebook(page):
+        html = _MARKDOWN_CELL.sub(lambda m: m.group(1) + _arithmatex(m.group(2)) + m.group(3), html)
+    return html
+
+
 def on_post_page(output, page, config):
-    if page.file.src_uri.endswith(".ipynb"):
+    if _is_notebook(page):
         for pattern in _REMOTE_LOADERS:
             output = pattern.sub("", output)
     return output
