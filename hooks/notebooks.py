@@ -1,10 +1,12 @@
 """MkDocs hook: notebook pages draw their figures inline and load nothing from the internet.
 
-mkdocs-jupyter executes each notebook in a kernel started from the build process.
-`make` exports MPLBACKEND=Agg (for figures and tests), and ipykernel only selects
-matplotlib's inline backend when MPLBACKEND is unset, so under `make build` the
-kernel would draw nothing; the build of a notebook page therefore runs with
-MPLBACKEND unset.
+mkdocs-jupyter executes each notebook in a kernel started from the build process,
+which inherits the build's environment; two settings are fixed for it:
+- MPLBACKEND unset: `make` exports MPLBACKEND=Agg (for figures and tests), and
+  ipykernel only selects matplotlib's inline backend when it is unset, so the
+  kernel would draw nothing;
+- OMP_NUM_THREADS=1, as in the test runner: these small models run several times
+  faster on one thread than on two threads competing with the rest of the build.
 
 Math in Markdown cells is typeset at build time like on every other page: this
 hook wraps each `$...$` and `$$...$$` the way pymdownx.arithmatex does, and
@@ -19,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 
+KERNEL_ENVIRONMENT = {"MPLBACKEND": None, "OMP_NUM_THREADS": "1"}  # None: unset
 _REMOTE_LOADERS = [
     re.compile(r'<script src="">\s*</script>'),
     re.compile(r"<!-- MathJax configuration -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -30,19 +33,27 @@ def _is_notebook(page) -> bool:
     return page.file.src_uri.endswith(".ipynb")
 
 
+def _set_environment(values: dict[str, str | None]) -> None:
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 def on_pre_page(page, config, files):
     if _is_notebook(page):
         render = page.render  # mkdocs-jupyter's, which executes the notebook
 
-        def render_with_inline_figures(*args, **kwargs):
-            saved = os.environ.pop("MPLBACKEND", None)
+        def render_in_kernel_environment(*args, **kwargs):
+            saved = {name: os.environ.get(name) for name in KERNEL_ENVIRONMENT}
+            _set_environment(KERNEL_ENVIRONMENT)
             try:
                 return render(*args, **kwargs)
             finally:
-                if saved is not None:
-                    os.environ["MPLBACKEND"] = saved
+                _set_environment(saved)
 
-        page.render = render_with_inline_figures
+        page.render = render_in_kernel_environment
     return page
 
 
