@@ -14,12 +14,20 @@ hooks/katex.py (listed after this hook) turns them into KaTeX HTML. So the
 MathJax loader nbconvert's template adds (with an empty URL here) is removed,
 and so is the module that imports mermaid from a CDN: the site loads nothing
 remote.
+
+The template also inlines JupyterLab's stylesheet (about 570 KB) into every notebook
+page; it is written once as a shared file and linked instead, so a notebook page
+weighs what its notebook does.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 KERNEL_ENVIRONMENT = {"MPLBACKEND": None, "OMP_NUM_THREADS": "1"}  # None: unset
 _REMOTE_LOADERS = [
@@ -73,8 +81,35 @@ def on_page_content(html, page, config, files):
     return html
 
 
+STYLESHEET = "assets/jupyter-notebook.css"
+_JUPYTERLAB_STYLE = re.compile(r'<style type="text/css">\s*(@charset "UTF-8";\.jupyter-wrapper\{.*?)</style>', re.S)
+_stylesheet: dict[str, str] = {}  # the one JupyterLab stylesheet, from the pages of this build
+
+
+def _share_stylesheet(output: str, page) -> str:
+    def link(match: re.Match) -> str:
+        if _stylesheet.setdefault("css", match.group(1)) != match.group(1):
+            raise PluginError(f"docs/{page.file.src_uri}: its notebook stylesheet differs from the other notebook pages'")
+        href = posixpath.relpath(STYLESHEET, posixpath.dirname(page.file.dest_uri))
+        return f'<link rel="stylesheet" href="{href}">'
+
+    return _JUPYTERLAB_STYLE.sub(link, output)
+
+
+def on_pre_build(config):
+    _stylesheet.clear()
+
+
 def on_post_page(output, page, config):
     if _is_notebook(page):
         for pattern in _REMOTE_LOADERS:
             output = pattern.sub("", output)
+        output = _share_stylesheet(output, page)
     return output
+
+
+def on_post_build(config):
+    if "css" in _stylesheet:
+        target = Path(config["site_dir"]) / STYLESHEET
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_stylesheet["css"], encoding="utf-8")
