@@ -130,6 +130,21 @@ def test_page_notebook_runs_in_a_kernel_and_prints_the_page_outputs(page, figure
             assert _stdout(cell) == expected, f"{name}: cell {number} printed other output in the kernel than the page shows"
 
 
+def test_every_page_with_code_links_the_notebook_the_tests_check(site, figures):
+    """The built site serves, next to each page, the notebook checked above, and links it."""
+    site_url = codeblocks._mkdocs_config()["site_url"]
+    problems = []
+    for path in PAGES:
+        uri = path.relative_to(ROOT / "docs").as_posix()
+        notebook = site / page_notebooks.notebook_uri(uri)
+        html = (site / page_notebooks._page_path(uri) / "index.html").read_text(encoding="utf-8")
+        if f'<a href="{notebook.name}" download>{page_notebooks.LINK_TEXT}</a>' not in html:
+            problems.append(f"docs/{uri}: no link to {notebook.name}")
+        if notebook.read_text(encoding="utf-8") != nbformat.writes(page_notebooks.page_notebook(path, site_url, figures)) + "\n":
+            problems.append(f"docs/{uri}: the site's {notebook.name} is not the notebook the tests check")
+    assert not problems, "\n".join(problems)
+
+
 def test_content_page_links_to_its_notebook(site, base_url, browser):  # noqa: F811 - fixtures from test_browser
     tab = Tab(browser, base_url)
     try:
