@@ -155,6 +155,11 @@ def page_notebook(path: Path, site_url: str, figures: Path = build.CACHE) -> nbf
     return notebook
 
 
+def notebook_text(notebook: nbformat.NotebookNode) -> str:
+    """The file as served: nbformat's JSON (sorted keys), ending in a newline."""
+    return nbformat.writes(notebook) + "\n"
+
+
 _notebooks: set[str] = set()  # pages (src_uri) that have a notebook in this build
 
 
@@ -167,7 +172,7 @@ def on_files(files, config):
         except codeblocks.PageError as err:
             raise PluginError(f"cannot turn the page into a notebook: {err}") from None
         if any(cell.cell_type == "code" for cell in notebook.cells):  # pages without code get no notebook
-            files.append(File.generated(config, notebook_uri(file.src_uri), content=nbformat.writes(notebook) + "\n"))
+            files.append(File.generated(config, notebook_uri(file.src_uri), content=notebook_text(notebook)))
             _notebooks.add(file.src_uri)
     return files
 

@@ -80,7 +80,7 @@ def test_page_notebook_is_the_page(path, figures):
         assert embedded[Path(figure).name] == (figures / figure).read_bytes(), f"{page}: {figure} embedded with other bytes"
     prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     assert not re.search(r"\]\((?![a-z]+:)[^)]*\.md\b", prose), f"{page}: a link in the notebook still points at a .md file"
-    assert nbformat.writes(notebook) == nbformat.writes(page_notebooks.page_notebook(path, SITE_URL, figures)), \
+    assert page_notebooks.notebook_text(notebook) == page_notebooks.notebook_text(page_notebooks.page_notebook(path, SITE_URL, figures)), \
         f"{page}: two conversions give different notebooks"
 
 
@@ -140,7 +140,7 @@ def test_every_page_with_code_links_the_notebook_the_tests_check(site, figures):
         html = (site / page_notebooks._page_path(uri) / "index.html").read_text(encoding="utf-8")
         if f'<a href="{notebook.name}" download>{page_notebooks.LINK_TEXT}</a>' not in html:
             problems.append(f"docs/{uri}: no link to {notebook.name}")
-        if notebook.read_text(encoding="utf-8") != nbformat.writes(page_notebooks.page_notebook(path, site_url, figures)) + "\n":
+        if notebook.read_text(encoding="utf-8") != page_notebooks.notebook_text(page_notebooks.page_notebook(path, site_url, figures)):
             problems.append(f"docs/{uri}: the site's {notebook.name} is not the notebook the tests check")
     assert not problems, "\n".join(problems)
 
