@@ -102,7 +102,7 @@ class _Prose:
             if not target.endswith(".svg") or not path.is_file():
                 raise codeblocks.PageError(f"{self.page}:{_line(self.page_text, link)}: image {link!r} cannot be embedded "
                                            f"in the notebook ({path} is not a rendered SVG)")
-            name = posixpath.basename(target)
+            name = target.removeprefix("figures/").replace("/", "-")  # unique within the cell
             attachments[name] = {"image/svg+xml": base64.b64encode(path.read_bytes()).decode()}
             return f"![{alt}](attachment:{name})"
 

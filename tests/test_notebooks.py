@@ -75,9 +75,9 @@ def test_page_notebook_is_the_page(path, figures):
     shown = set(re.findall(r"!\[[^\]]*\]\((?:\.\./)*figures/([\w/.-]+\.svg)\)", path.read_text(encoding="utf-8")))
     embedded = {name: base64.b64decode(data["image/svg+xml"])
                 for cell in notebook.cells for name, data in cell.get("attachments", {}).items()}
-    assert {Path(f).name for f in shown} == set(embedded), f"{page}: figures on the page and in the notebook differ"
+    assert {f.replace("/", "-") for f in shown} == set(embedded), f"{page}: figures on the page and in the notebook differ"
     for figure in shown:
-        assert embedded[Path(figure).name] == (figures / figure).read_bytes(), f"{page}: {figure} embedded with other bytes"
+        assert embedded[figure.replace("/", "-")] == (figures / figure).read_bytes(), f"{page}: {figure} embedded with other bytes"
     prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     assert not re.search(r"\]\((?![a-z]+:)[^)]*\.md\b", prose), f"{page}: a link in the notebook still points at a .md file"
     assert page_notebooks.notebook_text(notebook) == page_notebooks.notebook_text(page_notebooks.page_notebook(path, SITE_URL, figures)), \
