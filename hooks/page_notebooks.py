@@ -1,7 +1,7 @@
 """MkDocs hook: every page with Python code can be downloaded as a Jupyter notebook.
 
 The notebook is built from the same page model the tests run (`tests.codeblocks.page_parts`):
-the prose becomes Markdown cells (math stays TeX, figures are embedded as SVG attachments,
+the prose becomes Markdown cells (math stays TeX, figures are embedded as SVG data URLs,
 links point at the site), each Python block a code cell, and the output the page shows
 under a block becomes that cell's output. The tests prove those outputs equal what the
 code prints, so nothing is executed here. Notebooks are generated into the site only,
@@ -11,6 +11,7 @@ never into docs/. A page the converter cannot represent fails the build with its
 from __future__ import annotations
 
 import base64
+import html
 import posixpath
 import re
 import sys
@@ -29,7 +30,7 @@ from tests import codeblocks  # noqa: E402
 DOCS = codeblocks.DOCS
 LINK_TEXT = "Download as a notebook"
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-_LINK = re.compile(r"(?<!!)(\[[^\]]*\])\(([^)\s]+)\)")
+_LINK = re.compile(r"(?<!!)(\[[^\[\]]*\])\(([^)\s]+)\)")  # no brackets inside: `$[a, b)$ ... ![x](y)` is no link
 _CONTAINER = re.compile(r'^(!!!|\?\?\?\+?|===)\s*(\w*)\s*(?:"([^"]*)")?\s*$')  # admonition or content tab
 _ARTICLE_TITLE = re.compile(r'(<article class="md-content__inner md-typeset">.*?</h1>)', re.S)
 
@@ -93,18 +94,16 @@ class _Prose:
         return posixpath.normpath(posixpath.join(self.folder, link))
 
     def cell(self, markdown: str):
-        attachments = {}
-
         def embed(match: re.Match) -> str:
+            """An <img> with a data URL: JupyterLab refuses SVG cell attachments (jupyterlab#10464)."""
             alt, link = match.groups()
             target = self._target(link)
             path = self.figures / target.removeprefix("figures/") if target.startswith("figures/") else DOCS / target
             if not target.endswith(".svg") or not path.is_file():
                 raise codeblocks.PageError(f"{self.page}:{_line(self.page_text, link)}: image {link!r} cannot be embedded "
                                            f"in the notebook ({path} is not a rendered SVG)")
-            name = target.removeprefix("figures/").replace("/", "-")  # unique within the cell
-            attachments[name] = {"image/svg+xml": base64.b64encode(path.read_bytes()).decode()}
-            return f"![{alt}](attachment:{name})"
+            data = base64.b64encode(path.read_bytes()).decode()
+            return f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt)}">'
 
         def absolute(match: re.Match) -> str:
             text, link = match.groups()
@@ -114,11 +113,7 @@ class _Prose:
             url = self.site_url + _page_url(self._target(path) if path else self.page.removeprefix("docs/"))
             return f"{text}({url}{'#' + anchor if anchor else ''})"
 
-        source = _LINK.sub(absolute, _IMAGE.sub(embed, _containers_as_quotes(markdown)))
-        cell = new_markdown_cell(source)
-        if attachments:
-            cell.attachments = attachments
-        return cell
+        return new_markdown_cell(_IMAGE.sub(embed, _LINK.sub(absolute, _containers_as_quotes(markdown))))
 
 
 def page_notebook(path: Path, site_url: str, figures: Path = build.CACHE) -> nbformat.NotebookNode:

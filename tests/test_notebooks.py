@@ -72,13 +72,10 @@ def test_page_notebook_is_the_page(path, figures):
     for number, (cell, block) in enumerate(zip(cells, blocks), 1):
         assert _stdout(cell) == block.expected, f"{page}: code cell {number} ({block.where}) shows other output than the page"
         assert cell.execution_count is None and len(cell.outputs) == (block.expected is not None)
-    shown = set(re.findall(r"!\[[^\]]*\]\((?:\.\./)*figures/([\w/.-]+\.svg)\)", path.read_text(encoding="utf-8")))
-    embedded = {name: base64.b64decode(data["image/svg+xml"])
-                for cell in notebook.cells for name, data in cell.get("attachments", {}).items()}
-    assert {f.replace("/", "-") for f in shown} == set(embedded), f"{page}: figures on the page and in the notebook differ"
-    for figure in shown:
-        assert embedded[figure.replace("/", "-")] == (figures / figure).read_bytes(), f"{page}: {figure} embedded with other bytes"
     prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    shown = re.findall(r"!\[[^\]]*\]\((?:\.\./)*figures/([\w/.-]+\.svg)\)", path.read_text(encoding="utf-8"))
+    embedded = [base64.b64decode(data) for data in re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)"', prose)]
+    assert embedded == [(figures / figure).read_bytes() for figure in shown], f"{page}: the notebook does not embed the page's figures"
     assert not re.search(r"\]\((?![a-z]+:)[^)]*\.md\b", prose), f"{page}: a link in the notebook still points at a .md file"
     assert page_notebooks.notebook_text(notebook) == page_notebooks.notebook_text(page_notebooks.page_notebook(path, SITE_URL, figures)), \
         f"{page}: two conversions give different notebooks"
