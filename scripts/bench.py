@@ -82,8 +82,11 @@ def walkthrough_times() -> dict[str, float]:
     import nbformat
     from nbclient import NotebookClient
 
-    # The kernel's environment in the build (hooks/notebooks.py): inline figures, one thread.
-    kernel_env = {**{k: v for k, v in os.environ.items() if k != "MPLBACKEND"}, "OMP_NUM_THREADS": "1"}
+    sys.path.insert(0, str(ROOT))
+    from hooks.notebooks import kernel_environment
+
+    changes = kernel_environment()  # the kernel's environment in the build
+    kernel_env = {k: v for k, v in {**os.environ, **changes}.items() if v is not None}
     times = {}
     for path in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
         name = f"walkthrough {path.stem} (kernel start + run)"
