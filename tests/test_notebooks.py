@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -116,7 +117,7 @@ def test_page_notebook_runs_in_a_kernel_and_prints_the_page_outputs(page, figure
                             extra_arguments=[f"--IPKernelApp.exec_lines={offline}"])
     name = page_notebooks.notebook_uri(page.removeprefix("docs/"))
     try:
-        client.execute()
+        client.execute(env={**os.environ, "IPYTHONDIR": str(tmp_path / ".ipython")})  # no profile left in $HOME
     except CellExecutionError as err:
         number = next(n for n, cell in enumerate(notebook.cells, 1)
                       if cell.cell_type == "code" and any(o.output_type == "error" for o in cell.outputs))
