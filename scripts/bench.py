@@ -76,6 +76,29 @@ def serve_rebuild(work: Path) -> tuple[float, int]:
         server.wait()
 
 
+def walkthrough_times() -> dict[str, float]:
+    """Seconds to execute each walkthrough notebook in a fresh kernel, as the site build does
+    when mkdocs-jupyter's cache misses (an unchanged notebook costs nothing on the next build)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    sys.path.insert(0, str(ROOT))
+    from hooks.notebooks import kernel_environment
+
+    changes = kernel_environment()  # the kernel's environment in the build
+    kernel_env = {k: v for k, v in {**os.environ, **changes}.items() if v is not None}
+    times = {}
+    for path in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
+        name = f"walkthrough {path.stem} (kernel start + run)"
+        notebook = nbformat.read(path, as_version=4)
+        with tempfile.TemporaryDirectory() as folder:
+            started = time.perf_counter()
+            NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": folder}}).execute(env=kernel_env)
+            times[name] = time.perf_counter() - started
+        TARGETS[name] = 30.0
+    return times
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="skip timing the test suite")
@@ -92,6 +115,7 @@ def main() -> int:
         results["site build, warm figure cache"] = timed(
             [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(work / "site")], env=env
         )
+        results.update(walkthrough_times())
         results["serve: rebuild after editing a page"], rebuilds = serve_rebuild(work)
         if not args.quick:
             results["test suite (make test)"] = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], env=env)

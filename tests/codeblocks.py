@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -41,6 +41,7 @@ class Block:
     code: str
     snippet: str | None = None  # e.g. "snippets/tensors/from_data.py"
     expected: str | None = None  # the output shown under the block
+    span: tuple[int, int] | None = field(default=None, compare=False, repr=False)  # expanded lines of block and output
 
     @property
     def where(self) -> str:
@@ -119,18 +120,32 @@ def markdown_blocks(page: str, text: str) -> list[Block]:
             snippets = {origins[i][1] for i in range(start + 1, end - 1)} - {None}
             if len(snippets) > 1:
                 raise PageError(f"{page}:{number}: one code block includes several snippets: {sorted(snippets)}")
-            blocks.append(Block(page, number, fence.code, snippets.pop() if snippets else None))
+            blocks.append(Block(page, number, fence.code, snippets.pop() if snippets else None, span=(start, end)))
             previous_end = end
         elif lang == OUTPUT:
             between = lines[previous_end:start] if previous_end is not None else None
             if between is None or not all(not line.strip() or _TAB.match(line) for line in between):
                 raise PageError(f"{page}:{number}: a `text` block must directly follow the Python block whose output it shows")
             blocks[-1].expected = fence.code
+            blocks[-1].span = (blocks[-1].span[0], end)
             previous_end = None
         else:
             shown = f"`{lang}`" if lang else "no language"
             raise PageError(f"{page}:{number}: fence with {shown} is not tested: use `python` (runs) or `text` (its output)")
     return blocks
+
+
+def page_parts(path: Path) -> list[str | Block]:
+    """A Markdown page in reading order: prose (Markdown, includes expanded) and its Python
+    blocks, each with its output, from the same extraction the tests run."""
+    page, text = path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+    lines, _ = expand(page, text)
+    parts: list[str | Block] = []
+    position = 0
+    for block in markdown_blocks(page, text):
+        parts += ["\n".join(lines[position:block.span[0]]), block]
+        position = block.span[1]
+    return parts + ["\n".join(lines[position:])]
 
 
 def notebook_blocks(page: str, text: str) -> list[Block]:
