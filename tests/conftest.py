@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import signal
@@ -27,6 +28,55 @@ JOBS = pytest.StashKey[dict]()  # runner jobs of the selected tests
 def pytest_configure(config):
     offline.block_network()
     config.stash[RAN] = set()
+    sys.addaudithook(_record_writes_into_the_tree)
+
+
+# -- leaving no trace -------------------------------------------------------------
+
+_IGNORED = [line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
+_WRITTEN: list[str] = []  # files of the working tree written by the current test
+_WRITES = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+_CHANGES = {"os.mkdir": 0, "os.rename": 1, "os.remove": 0, "os.rmdir": 0, "shutil.rmtree": 0}
+
+
+def _record_writes_into_the_tree(event: str, args: tuple) -> None:
+    """Audit hook of the test process: note writes to files git would see."""
+    if event == "open":
+        path, mode, flags = args
+        if not ((mode is not None and set(mode) & set("wax+")) or (mode is None and flags & _WRITES)):
+            return
+    elif event in _CHANGES:
+        path = args[_CHANGES[event]]
+    else:
+        return
+    if isinstance(path, (str, bytes, os.PathLike)):
+        real = Path(os.path.realpath(os.fsdecode(path)))
+        if real.is_relative_to(ROOT) and not any(
+            fnmatch.fnmatch(part, pattern) for part in real.relative_to(ROOT).parts for pattern in _IGNORED
+        ):
+            _WRITTEN.append(str(real.relative_to(ROOT)))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _outside_the_tree(tmp_path_factory):
+    """Tests run in an empty folder, so code that writes to a relative path (a snippet
+    run with runpy, say) cannot touch the working tree."""
+    previous = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("cwd"))
+    yield
+    os.chdir(previous)
+
+
+@pytest.fixture(autouse=True)
+def _no_trace():
+    """A test that writes into the working tree fails, naming the files."""
+    _WRITTEN.clear()
+    yield
+    if _WRITTEN:
+        written = sorted(set(_WRITTEN))
+        _WRITTEN.clear()
+        pytest.fail(f"wrote into the working tree (tests leave no trace; use tmp_path): {', '.join(written)}", pytrace=False)
 
 
 # -- running examples ---------------------------------------------------------

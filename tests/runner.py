@@ -35,8 +35,11 @@ WORKERS = max(1, min(2, os.cpu_count() or 1))
 TIMEOUT = 300  # seconds for one job; a hung example must not hang CI
 
 
-def run_blocks(blocks: list[dict]) -> list[dict]:
-    """Execute blocks in one fresh `__main__` namespace; capture each one's stdout."""
+def run_blocks(blocks: list[dict], outside: list[str]) -> list[dict]:
+    """Execute blocks in one fresh `__main__` namespace; capture each one's stdout.
+
+    `outside` collects the paths a block tried to write outside its folder: such a
+    block fails, whether or not the attempt raised in its code."""
     main = types.ModuleType("__main__")
     main.__dict__["__builtins__"] = __builtins__
     sys.modules["__main__"] = main  # classes defined by the code can be pickled
@@ -59,8 +62,54 @@ def run_blocks(blocks: list[dict]) -> list[dict]:
             # Drop this runner's own frame from the traceback.
             if len(frames) > 2 and "runner.py" in frames[0]:
                 error = "\n".join(frames[2:])
+        if outside:
+            error = f"wrote outside its own folder (the working folder and TMPDIR): {', '.join(sorted(set(outside)))}\n{error or ''}"
+            outside.clear()
         results.append({"stdout": out.getvalue(), "error": error, "skipped": False})
     return results
+
+
+_WRITES = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+# Audit events that change the file system, and which of their arguments are paths.
+_CHANGES = {"os.mkdir": (0,), "os.rename": (0, 1), "os.remove": (0,), "os.rmdir": (0,), "os.symlink": (1,),
+            "os.link": (1,), "os.truncate": (0,), "os.chmod": (0,), "os.utime": (0,), "shutil.rmtree": (0,)}
+_ALLOWED = ("/dev/null",)
+
+
+def keep_inside(folder: str) -> list[str]:
+    """Block and record every change to the file system outside `folder`.
+
+    An example may write what it likes into its own folder; anything else would
+    leave a trace on the reader's machine (or in the repository) and fails the
+    example, even when the library that tried swallowed the error.
+    """
+    inside = os.path.realpath(folder) + os.sep
+    # Caches and temporary files go into the folder too, so they are not false alarms.
+    for name in ("TMPDIR", "HOME", "XDG_CACHE_HOME", "MPLCONFIGDIR", "TORCH_HOME"):
+        os.environ[name] = folder
+    tempfile.tempdir = folder
+    sys.dont_write_bytecode = True  # imports must not write .pyc files next to the libraries
+    outside: list[str] = []
+
+    def check(path) -> None:
+        if isinstance(path, int) or path is None:  # a file descriptor: opened before, or a pipe
+            return
+        real = os.path.realpath(os.fsdecode(path))
+        if not (real + os.sep).startswith(inside) and real not in _ALLOWED:
+            outside.append(real)
+            raise PermissionError(f"an example may only write inside its own folder, not to {real}")
+
+    def hook(event: str, args: tuple) -> None:
+        if event == "open":
+            path, mode, flags = args
+            if (mode is not None and set(mode) & set("wax+")) or (mode is None and flags & _WRITES):
+                check(path)
+        elif event in _CHANGES:
+            for index in _CHANGES[event]:
+                check(args[index])
+
+    sys.addaudithook(hook)
+    return outside
 
 
 def child(job: dict, write_fd: int, folder: str) -> None:
@@ -71,8 +120,9 @@ def child(job: dict, write_fd: int, folder: str) -> None:
     os.dup2(stray, 1)
     os.dup2(stray, 2)
     offline.block_network()
+    outside = keep_inside(folder)
     try:
-        payload = json.dumps({"id": job["id"], "results": run_blocks(job["blocks"])})
+        payload = json.dumps({"id": job["id"], "results": run_blocks(job["blocks"], outside)})
     except BaseException:  # noqa: BLE001
         payload = json.dumps({"id": job["id"], "results": [{"stdout": "", "error": traceback.format_exc(), "skipped": False}]})
     with os.fdopen(write_fd, "w") as pipe:
