@@ -41,8 +41,9 @@ serve: install
 build: install
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
+# Two workers, one per core; --dist loadgroup keeps each example group on one worker (tests/conftest.py).
 test: install browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 bench: install
 	$(PY) scripts/bench.py

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import fnmatch
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -82,46 +86,93 @@ def _no_trace():
 # -- running examples ---------------------------------------------------------
 
 
+def page_job(blocks: list[codeblocks.Block]) -> list[dict]:
+    """A page's blocks as one runner job: one session, top to bottom."""
+    return [{"code": b.code, "filename": b.filename, "first_line": 0 if b.snippet else b.line} for b in blocks]
+
+
 def job_for(item) -> tuple[str, list[dict]] | None:
     """The runner job a test needs: a page session, or one snippet on its own."""
     params = getattr(getattr(item, "callspec", None), "params", {})
     if "block" in params:
         page = params["block"].page
-        blocks = codeblocks.page_blocks(ROOT / page)
-        return page, [{"code": b.code, "filename": b.filename, "first_line": 0 if b.snippet else b.line} for b in blocks]
+        return page, page_job(codeblocks.page_blocks(ROOT / page))
     if "snippet" in params:
         path = params["snippet"]
         return f"snippet:{path}", [{"code": (ROOT / path).read_text(), "filename": str(ROOT / path)}]
     return None
 
 
-@pytest.hookimpl(trylast=True)  # after -k/-m deselection: run only what is selected
+def _group(item) -> str | None:
+    marker = item.get_closest_marker("xdist_group")
+    return (marker.args or [marker.kwargs.get("name")])[0] if marker else None
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(session, config, items):
-    jobs: dict[str, list[dict]] = {}
+    """Under `--dist loadgroup` one worker runs all page examples, another all
+    snippets, so each worker's runner knows its jobs and runs them back to back.
+    The site check that counts what ran goes with the pages, and last."""
     for item in items:
-        if (job := job_for(item)) is not None:
-            jobs.setdefault(*job)
-    config.stash[JOBS] = jobs
-    # The site checks compare against what ran, so they go last.
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "block" in params or item.get_closest_marker("after_examples"):
+            item.add_marker(pytest.mark.xdist_group("examples-pages"))
+        elif "snippet" in params:
+            item.add_marker(pytest.mark.xdist_group("examples-snippets"))
     items.sort(key=lambda item: item.get_closest_marker("after_examples") is not None)
 
 
+def pytest_collection_finish(session):
+    """The runner jobs of the selected tests (after -k/-m deselection)."""
+    jobs: dict[str, tuple[str | None, list[dict]]] = {}
+    for item in session.items:
+        if (job := job_for(item)) is not None:
+            jobs.setdefault(job[0], (_group(item), job[1]))
+    session.config.stash[JOBS] = jobs
+
 
 class Runner:
-    """Client of tests/runner.py: all jobs are sent at start and run two at a time."""
+    """Client of tests/runner.py, which runs examples in forked children.
 
-    def __init__(self, jobs: dict[str, list[dict]]):
+    With `prefetch`, every job is sent at start; otherwise a job is sent when a test
+    first asks for it, together with the other jobs of its xdist group (the same
+    worker will ask for them next).
+    """
+
+    def __init__(self, jobs: dict[str, list[dict] | tuple[str | None, list[dict]]], prefetch: bool = True, workers: int | None = None):
+        self.jobs = {job_id: job if isinstance(job, tuple) else (None, job) for job_id, job in jobs.items()}
         self.results: dict[str, list[dict]] = {}
+        self.sent: set[str] = set()
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "tests" / "runner.py")],
+            [sys.executable, str(ROOT / "tests" / "runner.py"), *([str(workers)] if workers else [])],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True,
             env={**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"},
         )
-        for job_id, blocks in jobs.items():
-            self.process.stdin.write(json.dumps({"id": job_id, "blocks": blocks}) + "\n")
-        self.process.stdin.close()
+        # Jobs are written by a thread: while a long batch is being sent, the runner
+        # may already answer, and this side must keep reading or both block on a pipe.
+        self._outbox: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._write, daemon=True).start()
+        if prefetch:
+            self._send(list(self.jobs))
+
+    def _write(self) -> None:
+        while True:
+            line = self._outbox.get()
+            try:
+                self.process.stdin.write(line)
+                self.process.stdin.flush()
+            except (BrokenPipeError, ValueError):  # the runner was closed
+                return
+
+    def _send(self, job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            if job_id not in self.sent:
+                self.sent.add(job_id)
+                self._outbox.put(json.dumps({"id": job_id, "blocks": self.jobs[job_id][1]}) + "\n")
 
     def result(self, job_id: str) -> list[dict]:
+        group = self.jobs[job_id][0]
+        self._send([job_id] + [other for other, (g, _) in self.jobs.items() if group is not None and g == group])
         while job_id not in self.results:
             line = self.process.stdout.readline()
             if not line:
@@ -141,7 +192,13 @@ class Runner:
 
 @pytest.fixture(scope="session")
 def runner(request):
-    client = Runner(request.config.stash[JOBS])
+    """Results of the examples of the selected tests: `runner.result(job_id)`.
+
+    A test gets a job through its parameters (see `job_for`). Under xdist each
+    worker runs one example at a time, as each worker takes one core.
+    """
+    xdist = hasattr(request.config, "workerinput")
+    client = Runner(request.config.stash[JOBS], prefetch=not xdist, workers=1 if xdist else None)
     yield client
     client.close()
 
@@ -159,19 +216,45 @@ def build_env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    """The site, built once per session with `mkdocs build --strict`.
+def site(request) -> Path:
+    """The site, built once per test run with `mkdocs build --strict`, shared by the
+    xdist workers (the first one to ask builds it, under a lock).
 
     Never with `--quiet`: it hides warnings from the strict-mode count as well.
     """
     out = ROOT / ".cache" / "test-site"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=build_env(),
-    )
-    if done.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{done.stderr[-6000:]}", pytrace=False)
+    out.parent.mkdir(exist_ok=True)
+    run = getattr(request.config, "workerinput", {}).get("testrunuid") or uuid.uuid4().hex
+    stamp = out.parent / "test-site.run"
+    with open(out.parent / "test-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (stamp.exists() and stamp.read_text() == run):
+            stamp.unlink(missing_ok=True)
+            done = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                cwd=ROOT, capture_output=True, text=True, env=build_env(),
+            )
+            if done.returncode:
+                pytest.fail(f"mkdocs build --strict failed:\n{done.stderr[-6000:]}", pytrace=False)
+            stamp.write_text(run)
     return out
+
+
+# -- the summary line, summed over xdist workers --------------------------------
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["ran"] = sorted(session.config.stash[RAN])
+        session.config.workeroutput["on_site"] = session.config.stash.get(ON_SITE, None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    output = getattr(node, "workeroutput", {})
+    node.config.stash[RAN].update(output.get("ran", ()))
+    if output.get("on_site") is not None:
+        node.config.stash[ON_SITE] = output["on_site"]
 
 
 def pytest_terminal_summary(terminalreporter, config):

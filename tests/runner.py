@@ -6,9 +6,10 @@ its own code and not for a 2-second `import torch`. A child is a fresh session i
 every way that matters: a new `__main__` namespace (nothing defined, nothing
 imported into it), untouched torch state, its own empty working folder.
 
-Protocol: one JSON job per stdin line, `{"id", "blocks": [{"code", "filename"}]}`;
-one JSON result per stdout line, `{"id", "results": [{"stdout", "error"}]}`, in
-completion order. Blocks of a job run top to bottom; after a failure the rest
+Protocol: one JSON job per stdin line, `{"id", "blocks": [{"code", "filename"}]}`,
+sent at any time (stdin closed: no more jobs); one JSON result per stdout line,
+`{"id", "results": [{"stdout", "error"}]}`, in completion order. At most
+`python tests/runner.py N` jobs (default: one per core, up to 2) run at once. Blocks of a job run top to bottom; after a failure the rest
 are reported as not run.
 """
 
@@ -132,11 +133,13 @@ def child(job: dict, write_fd: int, folder: str) -> None:
 def main() -> None:
     for name in PRELOAD:
         __import__(name)
+    workers = int(sys.argv[1]) if len(sys.argv) > 1 else WORKERS
     protocol = sys.stdout
-    pending = [json.loads(line) for line in sys.stdin]  # all jobs, then EOF
+    requests = sys.stdin.fileno()  # jobs arrive one per line, any time, until EOF
+    buffer, pending, open_input = b"", [], True
     running: dict[int, tuple[int, dict, float, list[bytes], str]] = {}
-    while pending or running:
-        while pending and len(running) < WORKERS:
+    while pending or running or open_input:
+        while pending and len(running) < workers:
             job = pending.pop(0)
             read_fd, write_fd = os.pipe()
             folder = tempfile.mkdtemp(prefix="pytorch-notes-")
@@ -147,8 +150,15 @@ def main() -> None:
                 os._exit(0)
             os.close(write_fd)
             running[read_fd] = (pid, job, time.monotonic(), [], folder)
-        ready, _, _ = select.select(list(running), [], [], 1.0)
+        ready, _, _ = select.select(list(running) + ([requests] if open_input else []), [], [], 1.0)
         for fd in ready:
+            if fd == requests:
+                chunk = os.read(requests, 1 << 16)
+                open_input = bool(chunk)
+                buffer += chunk
+                *lines, buffer = buffer.split(b"\n")
+                pending += [json.loads(line) for line in lines if line.strip()]
+                continue
             chunk = os.read(fd, 1 << 16)
             if chunk:
                 running[fd][3].append(chunk)
@@ -159,7 +169,8 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
             data = b"".join(chunks)
             if not data:
-                data = json.dumps({"id": job["id"], "results": [{"stdout": "", "error": f"the Python process died: a crash, os._exit, or the {TIMEOUT} s time limit", "skipped": False}]}).encode()
+                died = f"the Python process died: a crash, os._exit, or the {TIMEOUT} s time limit"
+                data = json.dumps({"id": job["id"], "results": [{"stdout": "", "error": died, "skipped": False}]}).encode()
             protocol.write(data.decode() + "\n")
             protocol.flush()
         for fd, (pid, job, started, *_) in list(running.items()):
