@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the built site (sitemap) come from the last commit: same commit, same bytes.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build plots test bench clean lock browser
+.PHONY: install serve build plots test outputs bench clean lock browser
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -44,6 +44,10 @@ build: install
 # Two workers, one per core; --dist loadgroup keeps each example group on one worker (tests/conftest.py).
 test: install browser
 	$(PY) -m pytest -n 2 --dist loadgroup
+
+# Rewrite every ```text output block with what its code prints now (after a torch upgrade, say).
+outputs: install
+	$(PY) scripts/outputs.py
 
 bench: install
 	$(PY) scripts/bench.py

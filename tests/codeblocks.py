@@ -41,6 +41,7 @@ class Block:
     code: str
     snippet: str | None = None  # e.g. "snippets/tensors/from_data.py"
     expected: str | None = None  # the output shown under the block
+    output_line: int | None = None  # line of the opening fence of that output
 
     @property
     def where(self) -> str:
@@ -126,6 +127,7 @@ def markdown_blocks(page: str, text: str) -> list[Block]:
             if between is None or not all(not line.strip() or _TAB.match(line) for line in between):
                 raise PageError(f"{page}:{number}: a `text` block must directly follow the Python block whose output it shows")
             blocks[-1].expected = fence.code
+            blocks[-1].output_line = number
             previous_end = None
         else:
             shown = f"`{lang}`" if lang else "no language"
