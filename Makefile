@@ -35,8 +35,12 @@ browser:
 plots: install
 	$(PY) -m plots
 
+# --dirty: an edit rebuilds only the pages it touches (hooks/dirty.py), so it shows in
+# about a second. Not strict: a dirty build warns that it is one; `make build` and
+# `make test` are strict.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: install
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dirty --no-strict --dev-addr $(DEV_ADDR)
 
 build: install
 	$(VENV)/bin/mkdocs build --strict --site-dir site

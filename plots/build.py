@@ -108,9 +108,15 @@ def render(out: Path = CACHE, force: bool = False, log=print) -> list[str]:
                 todo.append((fig.name, module_name, index))
     if todo:
         # Spawned, not forked: the caller may be `mkdocs serve`, with threads running.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(min(PROCESSES, len(todo)), mp_context=context) as pool:
-            drawn = {pool.submit(_draw, module_name, index): name for name, module_name, index in todo}
+        # The workers get this sys.path; MkDocs removes the repository from it after
+        # loading the hooks, so put it back while they start.
+        pool = ProcessPoolExecutor(min(PROCESSES, len(todo)), mp_context=multiprocessing.get_context("spawn"))
+        sys.path.insert(0, str(ROOT))
+        try:
+            drawn = {pool.submit(_draw, module_name, index): name for name, module_name, index in todo}  # starts the workers
+        finally:
+            sys.path.remove(str(ROOT))
+        with pool:
             for done in as_completed(drawn):
                 data, seconds = done.result()
                 style.write_if_changed(out / f"{drawn[done]}.svg", data)
