@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the built site (sitemap) come from the last commit: same commit, same bytes.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build plots test outputs bench clean lock browser
+.PHONY: install serve build plots test outputs lint bench clean lock browser
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -52,6 +52,10 @@ test: install browser
 # Rewrite every ```text output block with what its code prints now (after a torch upgrade, say).
 outputs: install
 	$(PY) scripts/outputs.py
+
+# ruff over every Python file, snippet, notebook and page code block (what `make test` runs).
+lint: install
+	$(PY) -m pytest -q -p no:xdist tests/test_lint.py
 
 bench: install
 	$(PY) scripts/bench.py
