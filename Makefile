@@ -45,9 +45,9 @@ serve: install
 build: install
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
-# Two workers, one per core; --dist loadgroup keeps each example group on one worker (tests/conftest.py).
+# Two workers, one per core; --dist loadfile: one worker runs all of a file's examples (tests/conftest.py).
 test: install browser
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest -n 2 --dist loadfile
 
 # Rewrite every ```text output block with what its code prints now (after a torch upgrade, say).
 outputs: install

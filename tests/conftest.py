@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RAN = pytest.StashKey[set]()  # code blocks executed in this session
 ON_SITE = pytest.StashKey[int]()  # Python blocks counted on the built site
 JOBS = pytest.StashKey[dict]()  # runner jobs of the selected tests
+MISCOUNT = pytest.StashKey[str]()  # blocks on the site and blocks run differ
 
 
 def pytest_configure(config):
@@ -103,31 +104,21 @@ def job_for(item) -> tuple[str, list[dict]] | None:
     return None
 
 
-def _group(item) -> str | None:
-    marker = item.get_closest_marker("xdist_group")
-    return (marker.args or [marker.kwargs.get("name")])[0] if marker else None
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(session, config, items):
-    """Under `--dist loadgroup` one worker runs all page examples, another all
-    snippets, so each worker's runner knows its jobs and runs them back to back.
-    The site check that counts what ran goes with the pages, and last."""
-    for item in items:
-        params = getattr(getattr(item, "callspec", None), "params", {})
-        if "block" in params or item.get_closest_marker("after_examples"):
-            item.add_marker(pytest.mark.xdist_group("examples-pages"))
-        elif "snippet" in params:
-            item.add_marker(pytest.mark.xdist_group("examples-snippets"))
+    # The site check that counts what ran goes after the examples. Under xdist it
+    # runs where test_site.py runs, often not where the examples ran: then
+    # pytest_sessionfinish compares the counts summed over the workers.
     items.sort(key=lambda item: item.get_closest_marker("after_examples") is not None)
 
 
 def pytest_collection_finish(session):
-    """The runner jobs of the selected tests (after -k/-m deselection)."""
+    """The runner jobs of the selected tests (after -k/-m deselection), each with the
+    file of the first test that needs it: under `--dist loadfile` one worker runs all
+    tests of a file, so it will ask for all of that file's jobs."""
     jobs: dict[str, tuple[str | None, list[dict]]] = {}
     for item in session.items:
         if (job := job_for(item)) is not None:
-            jobs.setdefault(job[0], (_group(item), job[1]))
+            jobs.setdefault(job[0], (item.nodeid.split("::")[0], job[1]))
     session.config.stash[JOBS] = jobs
 
 
@@ -135,8 +126,8 @@ class Runner:
     """Client of tests/runner.py, which runs examples in forked children.
 
     With `prefetch`, every job is sent at start; otherwise a job is sent when a test
-    first asks for it, together with the other jobs of its xdist group (the same
-    worker will ask for them next).
+    first asks for it, together with the other jobs of its group (its test file: the
+    same xdist worker will ask for them next).
     """
 
     def __init__(self, jobs: dict[str, list[dict] | tuple[str | None, list[dict]]], prefetch: bool = True, workers: int | None = None):
@@ -194,8 +185,10 @@ class Runner:
 def runner(request):
     """Results of the examples of the selected tests: `runner.result(job_id)`.
 
-    A test gets a job through its parameters (see `job_for`). Under xdist each
-    worker runs one example at a time, as each worker takes one core.
+    A test gets a job through its parameters (see `job_for`). Under xdist
+    (`--dist loadfile`) each worker has its own runner, sent the jobs of a test file
+    when the file's first test asks, and runs one example at a time: each worker
+    takes one core.
     """
     xdist = hasattr(request.config, "workerinput")
     client = Runner(request.config.stash[JOBS], prefetch=not xdist, workers=1 if xdist else None)
@@ -244,9 +237,15 @@ def site(request) -> Path:
 
 
 def pytest_sessionfinish(session):
-    if hasattr(session.config, "workeroutput"):
-        session.config.workeroutput["ran"] = sorted(session.config.stash[RAN])
-        session.config.workeroutput["on_site"] = session.config.stash.get(ON_SITE, None)
+    config = session.config
+    if hasattr(config, "workerinput"):  # an xdist worker: hand the counts to the controller
+        config.workeroutput["ran"] = sorted(config.stash[RAN])
+        config.workeroutput["on_site"] = config.stash.get(ON_SITE, None)
+        return
+    ran, on_site = len(config.stash[RAN]), config.stash.get(ON_SITE, None)
+    if ran and on_site is not None and ran != on_site:
+        config.stash[MISCOUNT] = f"{on_site} Python blocks on the built site, but {ran} code-block tests ran"
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -262,3 +261,5 @@ def pytest_terminal_summary(terminalreporter, config):
     if ran or ON_SITE in config.stash:
         site = config.stash.get(ON_SITE, "not counted")
         terminalreporter.write_line(f"code blocks: {ran} run; Python code blocks on the built site: {site}")
+    if MISCOUNT in config.stash:
+        terminalreporter.write_line(f"FAILED: {config.stash[MISCOUNT]}", red=True)
