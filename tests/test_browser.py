@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.test_site import content_pages
 
@@ -26,6 +26,7 @@ ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]
 TIMEOUT_MS = 120_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -115,26 +116,31 @@ def page_urls(site: Path, base_url: str) -> list[str]:
     return [base_url + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in content_pages(site)]
 
 
-def test_every_page_loads_without_errors_or_remote_requests(site, base_url, browser):
-    problems = []
+@pytest.fixture(scope="module")
+def every_page(site, base_url, browser) -> dict[str, tuple[list[str], list[tuple[str, int]]]]:
+    """Each page loaded once, in a fresh tab (requests the previous page left in flight
+    are not this page's): its problems, and its figures as (source, natural width)."""
+    found = {}
     for url in page_urls(site, base_url):
-        # A fresh tab per page: requests the previous page left in flight are not this page's.
         opened = Tab(browser, base_url)
         try:
             opened.page.goto(url, wait_until="networkidle")
-            problems += [f"{url}: {problem}" for problem in opened.problems]
+            figures = opened.page.eval_on_selector_all("article img", "imgs => imgs.map(i => [i.currentSrc, i.naturalWidth])")
+            found[url] = (opened.problems, [tuple(figure) for figure in figures])
         finally:
             opened.close()
+    return found
+
+
+def test_every_page_loads_without_errors_or_remote_requests(every_page):
+    problems = [f"{url}: {problem}" for url, (found, _) in every_page.items() for problem in found]
     assert not problems, "\n".join(problems)
 
 
-def test_every_figure_loads_as_svg(site, base_url, tab):
+def test_every_figure_loads_as_svg(every_page, tab):
     seen, problems = set(), []
-    for url in page_urls(site, base_url):
-        tab.page.goto(url, wait_until="networkidle")
-        for src, width in tab.page.eval_on_selector_all(
-            "article img", "imgs => imgs.map(i => [i.currentSrc, i.naturalWidth])"
-        ):
+    for url, (_, figures) in every_page.items():
+        for src, width in figures:
             if src in seen:
                 continue
             seen.add(src)
@@ -177,12 +183,12 @@ def test_search_finds_cross_entropy_loss_and_lands_on_its_section(base_url, tab)
 
 def test_light_dark_toggle(base_url, tab):
     tab.page.goto(base_url, wait_until="networkidle")
-    scheme = "document.body.getAttribute('data-md-color-scheme')"
-    assert tab.page.evaluate(scheme) == "default"
+    body = tab.page.locator("body")  # waits for the element, however slow the machine
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
     tab.page.locator("label.md-header__button[for^='__palette']:visible").first.click()
-    tab.page.wait_for_function(f"{scheme} === 'slate'")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     tab.page.reload(wait_until="networkidle")
-    assert tab.page.evaluate(scheme) == "slate", "the choice does not persist"
+    expect(body, "the choice does not persist").to_have_attribute("data-md-color-scheme", "slate")
 
 
 def test_copy_button_copies_the_code(base_url, tab):
