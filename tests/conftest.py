@@ -1,4 +1,5 @@
-"""Shared fixtures: the example runner, the built site, and the offline guard."""
+"""Shared fixtures: the example runner, the built site, the offline guard, and the
+guard that tests leave no trace in the working tree."""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-# The runner executes two examples at a time next to the test process; with torch's
+# Examples run next to the test processes (two of each under xdist); with torch's
 # default of one intra-op thread per core, tiny operations slow down many times over
 # from oversubscription. Set before torch is imported here or in any subprocess.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from tests import codeblocks, offline  # noqa: E402
+from tests import codeblocks, offline, traces  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RAN = pytest.StashKey[set]()  # code blocks executed in this session
@@ -41,22 +42,11 @@ def pytest_configure(config):
 _IGNORED = [line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text().splitlines()
             if line.strip() and not line.startswith("#")]
 _WRITTEN: list[str] = []  # files of the working tree written by the current test
-_WRITES = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
-_CHANGES = {"os.mkdir": 0, "os.rename": 1, "os.remove": 0, "os.rmdir": 0, "shutil.rmtree": 0}
 
 
 def _record_writes_into_the_tree(event: str, args: tuple) -> None:
     """Audit hook of the test process: note writes to files git would see."""
-    if event == "open":
-        path, mode, flags = args
-        if not ((mode is not None and set(mode) & set("wax+")) or (mode is None and flags & _WRITES)):
-            return
-    elif event in _CHANGES:
-        path = args[_CHANGES[event]]
-    else:
-        return
-    if isinstance(path, (str, bytes, os.PathLike)):
-        real = Path(os.path.realpath(os.fsdecode(path)))
+    for real in map(Path, traces.written(event, args)):
         if real.is_relative_to(ROOT) and not any(
             fnmatch.fnmatch(part, pattern) for part in real.relative_to(ROOT).parts for pattern in _IGNORED
         ):
@@ -104,11 +94,21 @@ def job_for(item) -> tuple[str, list[dict]] | None:
     return None
 
 
+# Under `--dist loadfile` files are handed to the workers in collection order: the
+# longest go first, so that no worker is left running one of them at the end.
+LONGEST_FIRST = ["tests/test_browser.py", "tests/test_reproducible.py", "tests/test_codeblocks.py", "tests/test_snippets.py"]
+
+
 def pytest_collection_modifyitems(session, config, items):
     # The site check that counts what ran goes after the examples. Under xdist it
     # runs where test_site.py runs, often not where the examples ran: then
     # pytest_sessionfinish compares the counts summed over the workers.
-    items.sort(key=lambda item: item.get_closest_marker("after_examples") is not None)
+    def rank(item) -> tuple[bool, int]:
+        file = item.nodeid.split("::")[0]
+        longest = LONGEST_FIRST.index(file) if file in LONGEST_FIRST else len(LONGEST_FIRST)
+        return item.get_closest_marker("after_examples") is not None, longest
+
+    items.sort(key=rank)
 
 
 def pytest_collection_finish(session):

@@ -30,6 +30,7 @@ import types
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import offline  # noqa: E402
+import traces  # noqa: E402
 
 PRELOAD = ("torch", "torch._dynamo", "numpy", "matplotlib.pyplot", "sklearn.datasets")  # the slow imports; torch._dynamo comes with any optimizer
 WORKERS = max(1, min(2, os.cpu_count() or 1))
@@ -70,10 +71,6 @@ def run_blocks(blocks: list[dict], outside: list[str]) -> list[dict]:
     return results
 
 
-_WRITES = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
-# Audit events that change the file system, and which of their arguments are paths.
-_CHANGES = {"os.mkdir": (0,), "os.rename": (0, 1), "os.remove": (0,), "os.rmdir": (0,), "os.symlink": (1,),
-            "os.link": (1,), "os.truncate": (0,), "os.chmod": (0,), "os.utime": (0,), "shutil.rmtree": (0,)}
 _ALLOWED = ("/dev/null",)
 
 
@@ -92,22 +89,11 @@ def keep_inside(folder: str) -> list[str]:
     sys.dont_write_bytecode = True  # imports must not write .pyc files next to the libraries
     outside: list[str] = []
 
-    def check(path) -> None:
-        if isinstance(path, int) or path is None:  # a file descriptor: opened before, or a pipe
-            return
-        real = os.path.realpath(os.fsdecode(path))
-        if not (real + os.sep).startswith(inside) and real not in _ALLOWED:
-            outside.append(real)
-            raise PermissionError(f"an example may only write inside its own folder, not to {real}")
-
     def hook(event: str, args: tuple) -> None:
-        if event == "open":
-            path, mode, flags = args
-            if (mode is not None and set(mode) & set("wax+")) or (mode is None and flags & _WRITES):
-                check(path)
-        elif event in _CHANGES:
-            for index in _CHANGES[event]:
-                check(args[index])
+        for real in traces.written(event, args):
+            if not (real + os.sep).startswith(inside) and real not in _ALLOWED:
+                outside.append(real)
+                raise PermissionError(f"an example may only write inside its own folder, not to {real}")
 
     sys.addaudithook(hook)
     return outside
