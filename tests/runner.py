@@ -1,16 +1,17 @@
 """Run code as a reader would: each job in a fresh Python session, in an empty folder, offline.
 
-Started once per test session as `python tests/runner.py`. It imports the heavy
-libraries once and then forks a child per job, so each page or snippet pays for
-its own code and not for a 2-second `import torch`. A child is a fresh session in
-every way that matters: a new `__main__` namespace (nothing defined, nothing
-imported into it), untouched torch state, its own empty working folder.
+Started once per test process as `python tests/runner.py [N]`. It imports the
+heavy libraries once and then forks a child per job, so each page or snippet pays
+for its own code and not for a 2-second `import torch`. A child is a fresh session
+in every way that matters: a new `__main__` namespace (nothing defined, nothing
+imported into it), untouched torch state, its own empty working folder, which is
+also its TMPDIR and HOME; writing anywhere else fails the job (`keep_inside`).
 
 Protocol: one JSON job per stdin line, `{"id", "blocks": [{"code", "filename"}]}`,
 sent at any time (stdin closed: no more jobs); one JSON result per stdout line,
-`{"id", "results": [{"stdout", "error"}]}`, in completion order. At most
-`python tests/runner.py N` jobs (default: one per core, up to 2) run at once. Blocks of a job run top to bottom; after a failure the rest
-are reported as not run.
+`{"id", "results": [{"stdout", "error"}]}`, in completion order. At most N jobs
+(default: one per core, up to 2) run at once. Blocks of a job run top to bottom;
+after a failure the rest are reported as not run.
 """
 
 from __future__ import annotations
