@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Dates in the built site (sitemap) come from the last commit: same commit, same bytes.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build plots test bench clean lock browser
+.PHONY: install serve build plots test outputs lint bench clean lock browser
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -35,14 +35,27 @@ browser:
 plots: install
 	$(PY) -m plots
 
+# --dirty: an edit rebuilds only the pages it touches (hooks/dirty.py), so it shows in
+# about a second. Not strict: a dirty build warns that it is one; `make build` and
+# `make test` are strict.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: install
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dirty --no-strict --dev-addr $(DEV_ADDR)
 
 build: install
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
+# Two workers, one per core; --dist loadfile: one worker runs all of a file's examples (tests/conftest.py).
 test: install browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
+
+# Rewrite every ```text output block with what its code prints now (after a torch upgrade, say).
+outputs: install
+	$(PY) scripts/outputs.py
+
+# ruff over every Python file, snippet, notebook and page code block (what `make test` runs).
+lint: install
+	$(PY) -m pytest -q -p no:xdist tests/test_lint.py
 
 bench: install
 	$(PY) scripts/bench.py

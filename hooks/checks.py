@@ -85,15 +85,16 @@ def internal_links(markdown: str) -> list[tuple[int, str]]:
     ]
 
 
-def broken_links(page: str, src_uri: str, markdown: str, ids: dict[str, set[str]]) -> list[str]:
-    """Links from `src_uri` to a page or anchor that does not exist; `ids` maps each page to its ids."""
+def broken_links(page: str, src_uri: str, markdown: str, ids: dict[str, set[str] | None]) -> list[str]:
+    """Links from `src_uri` to a page or anchor that does not exist; `ids` maps each page
+    to its ids (None: not rendered in this build)."""
     errors = []
     for line, target in internal_links(markdown):
         path, _, anchor = target.partition("#")
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) if path else src_uri
         if resolved not in ids:
             errors.append(f"{page}:{line}: link {target!r} points to docs/{resolved}, which is not a page")
-        elif anchor and anchor not in ids[resolved]:
+        elif anchor and ids[resolved] is not None and anchor not in ids[resolved]:
             errors.append(f"{page}:{line}: link {target!r}: docs/{resolved} has no heading or id {anchor!r}")
     return errors
 
@@ -105,6 +106,7 @@ def snippet_files(base: Path = SNIPPETS) -> set[str]:
 _used_figures: set[str] = set()
 _used_snippets: set[str] = set()
 _markdown: dict[str, str] = {}
+_all_pages: set[str] = set()
 
 
 def on_pre_build(config):
@@ -127,8 +129,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    # Every page is rendered by now, so every heading id is known.
-    ids = {f.src_uri: set(ID.findall(f.page.content or "")) for f in files.documentation_pages() if f.page}
+    # Every page is rendered by now, so every heading id is known; a dirty build
+    # (`make serve`) renders only the edited pages: the others' ids are unknown.
+    _all_pages.clear()
+    _all_pages.update(f.src_uri for f in files.documentation_pages())
+    ids = {f.src_uri: None if f.page.content is None else set(ID.findall(f.page.content))
+           for f in files.documentation_pages() if f.page}
     for src_uri, markdown in _markdown.items():
         for message in broken_links(f"docs/{src_uri}", src_uri, markdown, ids):
             log.warning(message)
@@ -137,7 +143,7 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     # A partial build (serve --dirty) does not see every page.
-    if len(_used_snippets) or len(_used_figures):
+    if set(_markdown) >= _all_pages:
         for message in unused("figure", {fig.name for fig in build.all_figures()}, _used_figures):
             log.warning(message)
         for message in unused("snippet", snippet_files(), _used_snippets):

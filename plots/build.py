@@ -13,9 +13,12 @@ import hashlib
 import importlib
 import inspect
 import json
+import multiprocessing
+import os
 import pkgutil
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from importlib import metadata
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from plots.figure import Figure
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "figures"
 _MANIFEST = ".keys.json"
+PROCESSES = min(2, os.cpu_count() or 1)  # one per core of a two-core machine
 
 
 def families() -> dict[str, list[Figure]]:
@@ -68,11 +72,22 @@ def _one_thread() -> None:
     torch.set_num_threads(1)
 
 
+def _draw(module_name: str, index: int) -> tuple[bytes, float]:
+    """SVG bytes of one figure, and the seconds they took (runs in a worker process)."""
+    from plots import style
+
+    started = time.perf_counter()
+    _one_thread()
+    fig = importlib.import_module(module_name).FIGURES[index]
+    return style.svg_bytes(fig.draw(**fig.params)), time.perf_counter() - started
+
+
 def render(out: Path = CACHE, force: bool = False, log=print) -> list[str]:
     """Bring `out` up to date; return the names of all figures (rendered or not).
 
-    SVGs of figures that are no longer declared are removed, so the site never
-    ships a stale figure.
+    Figures to render are drawn by a pool of PROCESSES worker processes, each
+    single-threaded, so the bytes are the same on any machine. SVGs of figures that
+    are no longer declared are removed, so the site never ships a stale figure.
     """
     from plots import style
 
@@ -81,21 +96,31 @@ def render(out: Path = CACHE, force: bool = False, log=print) -> list[str]:
     old = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     versions = f"torch {metadata.version('torch')}; matplotlib {metadata.version('matplotlib')}"
 
-    keys, names = {}, []
+    keys, names, todo = {}, [], []
     for module_name, figures in families().items():
         sources = _sources(sys.modules[module_name])
-        for fig in figures:
+        for index, fig in enumerate(figures):
             if fig.name in keys:
                 raise ValueError(f"figure {fig.name!r} is declared twice")
             names.append(fig.name)
             keys[fig.name] = _key(fig, sources, versions)
-            target = out / f"{fig.name}.svg"
-            if not force and old.get(fig.name) == keys[fig.name] and target.exists():
-                continue
-            started = time.perf_counter()
-            _one_thread()
-            style.write_if_changed(target, style.svg_bytes(fig.draw(**fig.params)))
-            log(f"plots: rendered {fig.name}.svg in {time.perf_counter() - started:.2f} s")
+            if force or old.get(fig.name) != keys[fig.name] or not (out / f"{fig.name}.svg").exists():
+                todo.append((fig.name, module_name, index))
+    if todo:
+        # Spawned, not forked: the caller may be `mkdocs serve`, with threads running.
+        # The workers get this sys.path; MkDocs removes the repository from it after
+        # loading the hooks, so put it back while they start.
+        pool = ProcessPoolExecutor(min(PROCESSES, len(todo)), mp_context=multiprocessing.get_context("spawn"))
+        sys.path.insert(0, str(ROOT))
+        try:
+            drawn = {pool.submit(_draw, module_name, index): name for name, module_name, index in todo}  # starts the workers
+        finally:
+            sys.path.remove(str(ROOT))
+        with pool:
+            for done in as_completed(drawn):
+                data, seconds = done.result()
+                style.write_if_changed(out / f"{drawn[done]}.svg", data)
+                log(f"plots: rendered {drawn[done]}.svg in {seconds:.2f} s")
     for stale in set(old) - set(keys):
         (out / f"{stale}.svg").unlink(missing_ok=True)
     style.write_if_changed(manifest_path, json.dumps(keys, indent=1, sort_keys=True).encode())

@@ -42,6 +42,7 @@ class Block:
     snippet: str | None = None  # e.g. "snippets/tensors/from_data.py"
     expected: str | None = None  # the output shown under the block
     span: tuple[int, int] | None = field(default=None, compare=False, repr=False)  # expanded lines of block and output
+    output_line: int | None = None  # line of the opening fence of that output
 
     @property
     def where(self) -> str:
@@ -128,6 +129,7 @@ def markdown_blocks(page: str, text: str) -> list[Block]:
                 raise PageError(f"{page}:{number}: a `text` block must directly follow the Python block whose output it shows")
             blocks[-1].expected = fence.code
             blocks[-1].span = (blocks[-1].span[0], end)
+            blocks[-1].output_line = number
             previous_end = None
         else:
             shown = f"`{lang}`" if lang else "no language"

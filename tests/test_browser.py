@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect, sync_playwright
 
 from tests.test_site import content_pages
 
@@ -24,6 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]
+TIMEOUT_MS = 120_000
+TABS_AT_ONCE = 4
+expect.set_options(timeout=TIMEOUT_MS)
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -54,19 +58,47 @@ class Tab:
     def __init__(self, browser, base_url: str, color_scheme: str = "light"):
         self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900},
                                            permissions=["clipboard-read", "clipboard-write"])
+        # A loaded machine is slow, not broken: wait as long as CI would for anything.
+        self.context.set_default_timeout(TIMEOUT_MS)
         self.page = self.context.new_page()
-        self.problems: list[str] = []
+        self.found: list[str] = []
+        self.navigations = 0  # documents shown in the main frame so far
+        self._started: dict[object, int] = {}  # request -> navigations when it started
+        self._aborted: list[tuple[int, str]] = []
         host = urlparse(base_url).netloc
         self.page.route("**/*", lambda route: self._route(route, host))
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})"))
-        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+        self.page.on("console", lambda m: m.type == "error" and self.found.append(f"console error: {m.text}"))
+        self.page.on("pageerror", lambda e: self.found.append(f"page error: {e}"))
+        self.page.on("framenavigated", self._navigated)
+        self.page.on("request", lambda r: self._started.setdefault(r, self.navigations))
+        self.page.on("requestfailed", self._failed)
+        self.page.on("response", lambda r: r.status >= 400 and self.found.append(f"HTTP {r.status}: {r.url}"))
+
+    def _navigated(self, frame):
+        if frame == self.page.main_frame:
+            self.navigations += 1
+
+    def _failed(self, request):
+        message = f"request failed: {request.url} ({request.failure})"
+        started = self._started.pop(request, self.navigations)
+        if request.failure == "net::ERR_ABORTED":
+            self._aborted.append((started, message))
+        else:
+            self.found.append(message)
+
+    @property
+    def problems(self) -> list[str]:
+        """What went wrong. The browser cancels what a page still loads when the next
+        page replaces it (net::ERR_ABORTED): not a broken link, so such an abort counts
+        only if no navigation followed the request's start (the events may arrive in
+        either order, so this is decided when asked). A 404 or a blocked remote
+        request always counts."""
+        return self.found + [message for started, message in self._aborted if started == self.navigations]
 
     def _route(self, route, host: str):
         url = urlparse(route.request.url)
         if url.scheme in {"http", "https"} and url.netloc != host:
-            self.problems.append(f"remote request blocked: {route.request.url}")
+            self.found.append(f"remote request blocked: {route.request.url}")
             return route.abort()
         return route.continue_()
 
@@ -85,26 +117,37 @@ def page_urls(site: Path, base_url: str) -> list[str]:
     return [base_url + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in content_pages(site)]
 
 
-def test_every_page_loads_without_errors_or_remote_requests(site, base_url, browser):
-    problems = []
-    for url in page_urls(site, base_url):
-        # A fresh tab per page: requests the previous page left in flight are not this page's.
-        opened = Tab(browser, base_url)
+@pytest.fixture(scope="module")
+def every_page(site, base_url, browser) -> dict[str, tuple[list[str], list[tuple[str, int]]]]:
+    """Each page loaded once, in a fresh tab (requests the previous page left in flight
+    are not this page's): its problems, and its figures as (source, natural width)."""
+    found, urls = {}, page_urls(site, base_url)
+    for start in range(0, len(urls), TABS_AT_ONCE):
+        # A few pages load side by side: most of a page's time is waiting for the
+        # network to go idle, and that waiting can overlap.
+        batch = {url: Tab(browser, base_url) for url in urls[start:start + TABS_AT_ONCE]}
         try:
-            opened.page.goto(url, wait_until="networkidle")
-            problems += [f"{url}: {problem}" for problem in opened.problems]
+            for url, opened in batch.items():
+                opened.page.goto(url, wait_until="commit")
+            for url, opened in batch.items():
+                opened.page.wait_for_load_state("networkidle")
+                figures = opened.page.eval_on_selector_all("article img", "imgs => imgs.map(i => [i.currentSrc, i.naturalWidth])")
+                found[url] = (opened.problems, [tuple(figure) for figure in figures])
         finally:
-            opened.close()
+            for opened in batch.values():
+                opened.close()
+    return found
+
+
+def test_every_page_loads_without_errors_or_remote_requests(every_page):
+    problems = [f"{url}: {problem}" for url, (found, _) in every_page.items() for problem in found]
     assert not problems, "\n".join(problems)
 
 
-def test_every_figure_loads_as_svg(site, base_url, tab):
+def test_every_figure_loads_as_svg(every_page, tab):
     seen, problems = set(), []
-    for url in page_urls(site, base_url):
-        tab.page.goto(url, wait_until="networkidle")
-        for src, width in tab.page.eval_on_selector_all(
-            "article img", "imgs => imgs.map(i => [i.currentSrc, i.naturalWidth])"
-        ):
+    for url, (_, figures) in every_page.items():
+        for src, width in figures:
             if src in seen:
                 continue
             seen.add(src)
@@ -128,31 +171,31 @@ def test_search_finds_cross_entropy_loss_and_lands_on_its_section(base_url, tab)
     tab.page.goto(base_url, wait_until="networkidle")
     tab.page.keyboard.press("/")  # Material's search shortcut
     tab.page.keyboard.type("CrossEntropyLoss")
-    results = tab.page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
-    # A reader picks the first result that is a section titled with the name.
-    section = next(
-        (i for i, (href, title) in enumerate(results.evaluate_all(
-            "links => links.map(a => [a.href, (a.querySelector('h1, h2') || a).innerText])"))
-         if "#" in href and "CrossEntropyLoss" in title),
-        None,
-    )
-    assert section is not None, "no search result is a section about CrossEntropyLoss"
-    results.nth(section).click()
-    tab.page.wait_for_load_state("networkidle")
+    # Results change while the query is typed and the index loads: wait for the one a
+    # reader picks, the first result that is a section titled with the name.
+    try:
+        href = tab.page.wait_for_function("""name => {
+            const links = [...document.querySelectorAll('.md-search-result__item a')];
+            const hit = links.find(a => a.hash && (a.querySelector('h1, h2') || a).innerText.includes(name));
+            return hit && hit.getAttribute('href');
+        }""", arg="CrossEntropyLoss").json_value()
+    except PlaywrightTimeout:
+        pytest.fail("no search result is a section about CrossEntropyLoss", pytrace=False)
+    tab.page.locator(f".md-search-result__item a[href='{href}']").first.click()
+    tab.page.wait_for_url(lambda url: urlparse(url).fragment != "")
     fragment = urlparse(tab.page.url).fragment
-    assert "CrossEntropyLoss" in tab.page.locator(f"[id='{fragment}']").inner_text()
+    assert "CrossEntropyLoss" in tab.page.locator(f"[id='{fragment}']").inner_text()  # waits for the element
     assert not tab.problems, tab.problems
 
 
 def test_light_dark_toggle(base_url, tab):
     tab.page.goto(base_url, wait_until="networkidle")
-    scheme = "document.body.getAttribute('data-md-color-scheme')"
-    assert tab.page.evaluate(scheme) == "default"
+    body = tab.page.locator("body")  # waits for the element, however slow the machine
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
     tab.page.locator("label.md-header__button[for^='__palette']:visible").first.click()
-    assert tab.page.evaluate(scheme) == "slate"
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     tab.page.reload(wait_until="networkidle")
-    assert tab.page.evaluate(scheme) == "slate", "the choice does not persist"
+    expect(body, "the choice does not persist").to_have_attribute("data-md-color-scheme", "slate")
 
 
 def test_copy_button_copies_the_code(base_url, tab):
@@ -160,8 +203,9 @@ def test_copy_button_copies_the_code(base_url, tab):
     block = tab.page.locator("div.language-python").first
     block.hover()
     block.locator("button[data-md-type='copy']").click()
-    copied = tab.page.evaluate("navigator.clipboard.readText()")
     snippet = ROOT / "snippets" / block.locator(".filename").inner_text()
+    # The copy is asynchronous: wait for the clipboard to change before comparing.
+    copied = tab.page.wait_for_function("async () => (await navigator.clipboard.readText()) || null").json_value()
     assert copied.strip() == snippet.read_text().strip(), f"the copy button does not copy {snippet}"
 
 

@@ -11,7 +11,6 @@ import torch
 
 from tests.checks import assert_defaults
 
-
 # --- creating tensors ---------------------------------------------------------------------
 
 

@@ -195,7 +195,8 @@ def draw_robust_fit():
     data = robust_fit_data()
     fig, ax = style.new_figure(width=5.6, height=3.6)
     outlier = [i in OUTLIERS for i in range(len(data["x"]))]
-    ax.plot([x for x, o in zip(data["x"], outlier) if not o], [y for y, o in zip(data["y"], outlier) if not o], "o", color="#606060", markersize=4, label="data")
+    ax.plot([x for x, o in zip(data["x"], outlier) if not o], [y for y, o in zip(data["y"], outlier) if not o], "o",
+            color="#606060", markersize=4, label="data")
     ax.plot([x for x, o in zip(data["x"], outlier) if o], [y for y, o in zip(data["y"], outlier) if o], "x", color="#606060", markersize=7, label="outliers")
     ax.plot([0, 1], [1, 3], ":", color="#808080", linewidth=1.5, label="true line y = 1 + 2x")
     for colour, (module, (b, a)) in zip(style.VARIANTS, data["fits"].items()):

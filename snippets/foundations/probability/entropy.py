@@ -3,6 +3,7 @@ import math
 import torch
 from torch.distributions import Categorical
 
+
 def entropy(p):
     """-sum p ln p, with 0 ln 0 = 0 (torch.special.entr computes -p ln p elementwise)."""
     return torch.special.entr(p).sum()

@@ -1,6 +1,6 @@
 import torch
-from torch import nn
 import torch.nn.functional as F
+from torch import nn
 
 # 2 images, 3 possible tags each; any number of tags can be present.
 logits = torch.tensor([[1.5, -0.5, 2.0],
