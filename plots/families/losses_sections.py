@@ -252,8 +252,7 @@ def draw_linear_ce_memory():
     for colour, key, marker in ((style.VARIANTS[0], "reference", "o"), (style.VARIANTS[1], "chunked", "s")):
         label = "options=None" if key == "reference" else "options=LinearCrossEntropyOptions()"
         left.plot(rows, [r["largest"] / 1024 for r in data[key]], marker=marker, color=colour, label=label)
-        right.plot(rows, [r["loss"] for r in data[key]], marker=marker, linestyle="none", color=colour,
-                   markersize=9 if key == "reference" else 5, label=label)
+        right.plot(rows, [r["loss"] for r in data[key]], marker=marker, linestyle="none", color=colour, markersize=9 if key == "reference" else 5, label=label)
     left.set_xscale("log", base=2)
     left.set_xticks(rows, [str(n) for n in rows])
     left.minorticks_off()
@@ -361,8 +360,11 @@ def cosine_embedding_data(points: int = 201):
     x2 = torch.stack([c, (1 - c**2).sqrt()], dim=1)
     x1 = torch.tensor([[1.0, 0.0]], dtype=torch.float64).expand(points, 2)
     curves = [
-        _curve(f"y = {y:+d}" + (f", margin = {m:g}" if y < 0 else ""), c,
-               torch.nn.CosineEmbeddingLoss(margin=m, reduction="none")(x1, x2, torch.full((points,), float(y), dtype=torch.float64)))
+        _curve(
+            f"y = {y:+d}" + (f", margin = {m:g}" if y < 0 else ""),
+            c,
+            torch.nn.CosineEmbeddingLoss(margin=m, reduction="none")(x1, x2, torch.full((points,), float(y), dtype=torch.float64)),
+        )
         for y, m in ((1, 0.0), (-1, 0.0), (-1, 0.5))
     ]
     return {"x": c.detach().tolist(), "curves": curves}
@@ -403,8 +405,7 @@ def triplet_distance_data(points: int = 181):
     p = torch.tensor([[math.cos(t), math.sin(t)]], dtype=torch.float64).expand(points, 2)
     n = torch.stack([theta.cos(), theta.sin()], dim=1)
     curves = [
-        _curve(name, theta, torch.nn.TripletMarginWithDistanceLoss(distance_function=dist, reduction="none")(a, p, n))
-        for name, dist in _distances().items()
+        _curve(name, theta, torch.nn.TripletMarginWithDistanceLoss(distance_function=dist, reduction="none")(a, p, n)) for name, dist in _distances().items()
     ]
     return {"x": torch.rad2deg(theta).detach().tolist(), "curves": curves}
 
@@ -443,8 +444,17 @@ def epsilon_insensitive_data(epsilons: tuple = (0.0, 0.5, 1.0), points: int = 24
 # -- drawing ------------------------------------------------------------------------------------
 
 
-def draw_loss_and_grad(data: str, xlabel: str, title: str, args: tuple = (), loss_ylim: tuple = (), grad_ylim: tuple = (),
-                       legend: str = "upper center", legend_right: bool = False, grad_label: str = "d loss / dx"):
+def draw_loss_and_grad(
+    data: str,
+    xlabel: str,
+    title: str,
+    args: tuple = (),
+    loss_ylim: tuple = (),
+    grad_ylim: tuple = (),
+    legend: str = "upper center",
+    legend_right: bool = False,
+    grad_label: str = "d loss / dx",
+):
     """Left: the loss of each curve of `<data>(*args)` against x; right: its autograd gradient.
 
     `data` names a data function of this module (a name keeps the cache key stable).
@@ -475,23 +485,105 @@ def _figure(name: str, data: str, xlabel: str, title: str, **kwargs) -> Figure:
 
 
 FIGURES = [
-    _figure("mseloss", "best_constant_data", "constant prediction c", "nn.MSELoss, mean over 5 targets", args=("MSELoss",), loss_ylim=(0, 25), legend="upper left", legend_right=True, grad_label="d loss / dc"),
-    _figure("l1loss", "best_constant_data", "constant prediction c", "nn.L1Loss, mean over 5 targets", args=("L1Loss",), loss_ylim=(0, 5), grad_label="d loss / dc"),
-    _figure("logcosh-quantile", "log_cosh_quantile_data", "error d = prediction − target", "log-cosh and quantile losses", loss_ylim=(0, 3), legend="upper center", grad_label="d loss / dd"),
-    _figure("nllloss", "nll_data", "input x: log-probability of the true class", "nn.NLLLoss", legend="upper right", grad_ylim=(-2.5, 0.5), grad_label="d loss / dx"),
+    _figure(
+        "mseloss",
+        "best_constant_data",
+        "constant prediction c",
+        "nn.MSELoss, mean over 5 targets",
+        args=("MSELoss",),
+        loss_ylim=(0, 25),
+        legend="upper left",
+        legend_right=True,
+        grad_label="d loss / dc",
+    ),
+    _figure(
+        "l1loss", "best_constant_data", "constant prediction c", "nn.L1Loss, mean over 5 targets", args=("L1Loss",), loss_ylim=(0, 5), grad_label="d loss / dc"
+    ),
+    _figure(
+        "logcosh-quantile",
+        "log_cosh_quantile_data",
+        "error d = prediction − target",
+        "log-cosh and quantile losses",
+        loss_ylim=(0, 3),
+        legend="upper center",
+        grad_label="d loss / dd",
+    ),
+    _figure(
+        "nllloss", "nll_data", "input x: log-probability of the true class", "nn.NLLLoss", legend="upper right", grad_ylim=(-2.5, 0.5), grad_label="d loss / dx"
+    ),
     _figure("bceloss", "bce_data", "input p: predicted probability", "nn.BCELoss", loss_ylim=(0, 5), grad_ylim=(-12, 12), grad_label="d loss / dp"),
-    _figure("kldivloss", "kl_data", "q: predicted probability of class 0", "nn.KLDivLoss, P = (0.3, 0.7)", loss_ylim=(-1.5, 2), grad_ylim=(-6, 6), grad_label="d loss / dq"),
+    _figure(
+        "kldivloss",
+        "kl_data",
+        "q: predicted probability of class 0",
+        "nn.KLDivLoss, P = (0.3, 0.7)",
+        loss_ylim=(-1.5, 2),
+        grad_ylim=(-6, 6),
+        grad_label="d loss / dq",
+    ),
     _figure("multilabelsoftmarginloss", "multilabel_soft_margin_data", "logit x", "nn.MultiLabelSoftMarginLoss", loss_ylim=(0, 6.5), grad_label="d loss / dx"),
-    _figure("focal-brier", "focal_brier_data", "p: predicted probability of the true class", "focal loss and Brier score", loss_ylim=(0, 4), legend="upper right", grad_label="d loss / d logit"),
+    _figure(
+        "focal-brier",
+        "focal_brier_data",
+        "p: predicted probability of the true class",
+        "focal loss and Brier score",
+        loss_ylim=(0, 4),
+        legend="upper right",
+        grad_label="d loss / d logit",
+    ),
     _figure("softmarginloss", "soft_margin_data", "score x", "nn.SoftMarginLoss", legend="upper center", grad_label="d loss / dx"),
-    _figure("multimarginloss", "multi_margin_data", "lead z of the true class (scores z, 0, 0)", "nn.MultiMarginLoss, C = 3", legend="upper right", grad_label="d loss / dz"),
-    _figure("multilabelmarginloss", "multilabel_margin_data", "score z of class 0 (others 0.5, 0, −1)", "nn.MultiLabelMarginLoss", legend="upper right", grad_label="d loss / dz"),
+    _figure(
+        "multimarginloss",
+        "multi_margin_data",
+        "lead z of the true class (scores z, 0, 0)",
+        "nn.MultiMarginLoss, C = 3",
+        legend="upper right",
+        grad_label="d loss / dz",
+    ),
+    _figure(
+        "multilabelmarginloss",
+        "multilabel_margin_data",
+        "score z of class 0 (others 0.5, 0, −1)",
+        "nn.MultiLabelMarginLoss",
+        legend="upper right",
+        grad_label="d loss / dz",
+    ),
     _figure("marginrankingloss", "margin_ranking_data", "x1 − x2", "nn.MarginRankingLoss", legend="upper center", grad_label="d loss / dx1"),
     _figure("hingeembeddingloss", "hinge_embedding_data", "input x (a distance)", "nn.HingeEmbeddingLoss", legend="upper center", grad_label="d loss / dx"),
-    _figure("cosineembeddingloss", "cosine_embedding_data", "cosine similarity of x1 and x2", "nn.CosineEmbeddingLoss", legend="upper center", grad_label="d loss / d cos"),
-    _figure("tripletmarginwithdistanceloss", "triplet_distance_data", "angle θ of the negative (degrees)", "TripletMarginWithDistanceLoss", legend="upper right", grad_ylim=(-1.6, 0.3), grad_label="d loss / dθ"),
-    _figure("exponential", "exponential_data", "signed margin z = y · f(x)", "exponential loss", loss_ylim=(-0.2, 4), legend="upper right", grad_ylim=(-4, 0.5), grad_label="d loss / dz"),
-    _figure("epsilon-insensitive", "epsilon_insensitive_data", "error d = prediction − target", "ε-insensitive loss (SVR)", legend="upper center", grad_label="d loss / dd"),
+    _figure(
+        "cosineembeddingloss",
+        "cosine_embedding_data",
+        "cosine similarity of x1 and x2",
+        "nn.CosineEmbeddingLoss",
+        legend="upper center",
+        grad_label="d loss / d cos",
+    ),
+    _figure(
+        "tripletmarginwithdistanceloss",
+        "triplet_distance_data",
+        "angle θ of the negative (degrees)",
+        "TripletMarginWithDistanceLoss",
+        legend="upper right",
+        grad_ylim=(-1.6, 0.3),
+        grad_label="d loss / dθ",
+    ),
+    _figure(
+        "exponential",
+        "exponential_data",
+        "signed margin z = y · f(x)",
+        "exponential loss",
+        loss_ylim=(-0.2, 4),
+        legend="upper right",
+        grad_ylim=(-4, 0.5),
+        grad_label="d loss / dz",
+    ),
+    _figure(
+        "epsilon-insensitive",
+        "epsilon_insensitive_data",
+        "error d = prediction − target",
+        "ε-insensitive loss (SVR)",
+        legend="upper center",
+        grad_label="d loss / dd",
+    ),
     Figure("losses/linearcrossentropyloss", draw_linear_ce_memory, {}),
 ]
-

@@ -378,16 +378,33 @@ def _kw(**kwargs) -> tuple:
 
 
 FIGURES = [
-    _opt("SGD", "quadratic", 60, ("plain", _kw(lr=0.02)), ("momentum=0.8", _kw(lr=0.02, momentum=0.8)),
-         ("momentum=0.8, nesterov=True", _kw(lr=0.02, momentum=0.8, nesterov=True))),
+    _opt(
+        "SGD",
+        "quadratic",
+        60,
+        ("plain", _kw(lr=0.02)),
+        ("momentum=0.8", _kw(lr=0.02, momentum=0.8)),
+        ("momentum=0.8, nesterov=True", _kw(lr=0.02, momentum=0.8, nesterov=True)),
+    ),
     _opt("Adagrad", "quadratic", 200, ("lr=0.1", _kw(lr=0.1)), ("lr=0.3", _kw(lr=0.3)), ("lr=1.0", _kw(lr=1.0))),
-    _opt("RMSprop", "quadratic", 200, ("alpha=0.99", _kw(lr=0.05)), ("alpha=0.9", _kw(lr=0.05, alpha=0.9)),
-         ("centered=True", _kw(lr=0.05, centered=True))),
+    _opt("RMSprop", "quadratic", 200, ("alpha=0.99", _kw(lr=0.05)), ("alpha=0.9", _kw(lr=0.05, alpha=0.9)), ("centered=True", _kw(lr=0.05, centered=True))),
     _opt("Adadelta", "quadratic", 200, ("lr=1.0 (default)", ()), ("lr=10", _kw(lr=10.0)), ("lr=10, rho=0.99", _kw(lr=10.0, rho=0.99))),
-    _opt("Adam", "rosenbrock", 200, ("betas=(0.9, 0.999)", _kw(lr=0.05)), ("betas=(0.5, 0.999)", _kw(lr=0.05, betas=(0.5, 0.999))),
-         ("betas=(0.9, 0.9)", _kw(lr=0.05, betas=(0.9, 0.9)))),
-    _opt("AdamW", "beale", 200, ("Adam, no decay", "Adam", _kw(lr=0.05)), ("Adam, weight_decay=0.5 (L2)", "Adam", _kw(lr=0.05, weight_decay=0.5)),
-         ("AdamW, weight_decay=0.5", _kw(lr=0.05, weight_decay=0.5))),
+    _opt(
+        "Adam",
+        "rosenbrock",
+        200,
+        ("betas=(0.9, 0.999)", _kw(lr=0.05)),
+        ("betas=(0.5, 0.999)", _kw(lr=0.05, betas=(0.5, 0.999))),
+        ("betas=(0.9, 0.9)", _kw(lr=0.05, betas=(0.9, 0.9))),
+    ),
+    _opt(
+        "AdamW",
+        "beale",
+        200,
+        ("Adam, no decay", "Adam", _kw(lr=0.05)),
+        ("Adam, weight_decay=0.5 (L2)", "Adam", _kw(lr=0.05, weight_decay=0.5)),
+        ("AdamW, weight_decay=0.5", _kw(lr=0.05, weight_decay=0.5)),
+    ),
     _opt("Adamax", "rosenbrock", 200, ("Adamax", _kw(lr=0.2)), ("Adam", "Adam", _kw(lr=0.2))),
     _opt("NAdam", "rosenbrock", 200, ("NAdam", _kw(lr=0.05)), ("Adam", "Adam", _kw(lr=0.05))),
     _opt("RAdam", "quadratic", 200, ("RAdam", _kw(lr=0.05)), ("Adam", "Adam", _kw(lr=0.05))),
@@ -395,6 +412,10 @@ FIGURES = [
     Figure("optimizers/asgd", draw_asgd, {"kwargs": _kw(lr=0.03, t0=100.0), "steps": 300, "noise": 2.0}),
     Figure("optimizers/lbfgs", draw_lbfgs, {"variants": (("lr=1, no line search", ()), ("line_search_fn='strong_wolfe'", _kw(line_search_fn="strong_wolfe")))}),
     Figure("optimizers/sparseadam", draw_sparse_adam, {"steps": 150}),
-    Figure("optimizers/muon", draw_matrix, {"variants": (("Muon, lr=0.05", "Muon", _kw(lr=0.05, weight_decay=0.0)), ("AdamW, lr=0.05", "AdamW", _kw(lr=0.05, weight_decay=0.0)))}),
+    Figure(
+        "optimizers/muon",
+        draw_matrix,
+        {"variants": (("Muon, lr=0.05", "Muon", _kw(lr=0.05, weight_decay=0.0)), ("AdamW, lr=0.05", "AdamW", _kw(lr=0.05, weight_decay=0.0)))},
+    ),
     Figure("optimizers/adafactor", draw_adafactor, {"steps": 100, "lr": 0.1}),
 ]
