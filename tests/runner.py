@@ -84,7 +84,7 @@ def keep_inside(folder: str) -> list[str]:
     """
     inside = os.path.realpath(folder) + os.sep
     # Caches and temporary files go into the folder too, so they are not false alarms.
-    for name in ("TMPDIR", "HOME", "XDG_CACHE_HOME", "MPLCONFIGDIR", "TORCH_HOME"):
+    for name in ("TMPDIR", "HOME", "XDG_CACHE_HOME", "MPLCONFIGDIR", "TORCH_HOME", "TORCHINDUCTOR_CACHE_DIR"):
         os.environ[name] = folder
     tempfile.tempdir = folder
     sys.dont_write_bytecode = True  # imports must not write .pyc files next to the libraries
