@@ -1,0 +1,62 @@
+"""Search as a reader uses it: a code name typed into the site's search box in Chromium
+must offer, as its first section, the section about that name. This protects the
+search separator in mkdocs.yml (class names, dotted names, snake_case and trailing
+underscores split into words) and an index free of rendered-math glyphs."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.test_browser import Tab, base_url, browser  # noqa: F401 (fixtures)
+
+QUERIES = {  # what a reader types: the section it must land on first
+    "CrossEntropyLoss": "losses/classification/#crossentropyloss",
+    "nn.CrossEntropyLoss": "losses/classification/#crossentropyloss",
+    "BCEWithLogitsLoss": "losses/classification/#bcewithlogitsloss",
+    "clip_grad_norm_": "training/practice/#clipping-by-norm",
+    "inference_mode": "autograd/#torchinference_mode",
+    "zero_grad": "autograd/#zero_grad-sets-gradients-to-none",
+    "ReduceLROnPlateau": "optimizers/lr-schedulers/#reducelronplateau",
+    "OneCycleLR": "optimizers/lr-schedulers/#onecyclelr",
+    "AdamW": "optimizers/#adamw",
+    "LeakyReLU": "activations/piecewise-linear/#leakyrelu",
+    "LayerNorm": "nn/normalization/#layernorm",
+    "nn.MultiheadAttention": "nn/attention/#nnmultiheadattention",
+    "einsum": "tensors/#matrix-products",
+    "DataLoader": "datasets/#preparing-data-for-training-with-dataloader",
+}
+
+
+@pytest.fixture(scope="module")
+def tab(browser, base_url):  # noqa: F811
+    opened = Tab(browser, base_url)
+    yield opened
+    opened.close()
+
+
+def first_section(tab: Tab, base_url: str, query: str) -> str:
+    """The first result that is a section (a link with a fragment), as site-relative URL."""
+    tab.page.goto(base_url, wait_until="networkidle")  # a fresh page: no earlier query's results
+    box = tab.page.locator(".md-search__input")
+    box.click()
+    box.fill(query)  # one input event: one query, no intermediate prefixes
+    section = tab.page.locator(".md-search-result__item a[href*='#']").first
+    section.wait_for(timeout=30000)
+    return re.sub(r"\?h=[^#]*", "", section.get_attribute("href")).removeprefix(base_url).removeprefix("./")
+
+
+@pytest.mark.parametrize("query, expected", QUERIES.items())
+def test_search_offers_the_section_first(tab, base_url, query, expected):  # noqa: F811
+    assert first_section(tab, base_url, query) == expected
+    assert not tab.problems, tab.problems
+
+
+def test_search_index_holds_no_rendered_math(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    section = next(d for d in docs if d["location"] == "losses/classification/#crossentropyloss")
+    # KaTeX's HTML would put glyph runs such as "CCC" (a formula's C three times) in the text.
+    assert "exactly one of \\(C\\) classes" in section["text"], section["text"][:300]
+    assert not [d["location"] for d in docs if "katex" in d["text"]]
