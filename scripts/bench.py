@@ -17,6 +17,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import lighthouse  # scripts/lighthouse.py: what readers get, per page
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TARGETS = {  # seconds
@@ -96,6 +98,7 @@ def main() -> int:
         if not args.quick:
             results["test suite (make test)"] = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], env=env)
         sizes = sorted(p.stat().st_size for p in cold_cache.rglob("*.svg"))
+        lighthouse.report(work / "site")
 
     width = max(map(len, results))
     for name, seconds in results.items():

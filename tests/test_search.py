@@ -1,7 +1,8 @@
 """Search as a reader uses it: a code name typed into the site's search box in Chromium
 must offer, as its first section, the section about that name. This protects the
 search separator in mkdocs.yml (class names, dotted names, snake_case and trailing
-underscores split into words) and an index free of rendered-math glyphs."""
+underscores kept whole), hooks/search.py (a section headed by a code name wins a tie)
+and an index free of rendered-math glyphs."""
 
 from __future__ import annotations
 
@@ -27,24 +28,32 @@ QUERIES = {  # what a reader types: the section it must land on first
     "nn.MultiheadAttention": "nn/attention/#nnmultiheadattention",
     "einsum": "tensors/#matrix-products",
     "DataLoader": "datasets/#preparing-data-for-training-with-dataloader",
+    "no_grad": "autograd/#torchno_grad",
+    "requires_grad": "autograd/#requires_grad",
+    "state_dict": "training/practice/#the-state_dict",
+    "GELU": "activations/smooth/#gelu",
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def tab(browser, base_url):  # noqa: F811
-    opened = Tab(browser, base_url)
+    opened = Tab(browser, base_url)  # a fresh tab per query: no earlier query's results
     yield opened
     opened.close()
 
 
 def first_section(tab: Tab, base_url: str, query: str) -> str:
     """The first result that is a section (a link with a fragment), as site-relative URL."""
-    tab.page.goto(base_url, wait_until="networkidle")  # a fresh page: no earlier query's results
+    tab.page.goto(base_url, wait_until="networkidle")
     box = tab.page.locator(".md-search__input")
     box.click()
-    box.fill(query)  # one input event: one query, no intermediate prefixes
+    # Material says "Initializing search" until its worker has built the index.
+    tab.page.wait_for_function("!document.querySelector('.md-search-result__meta').innerText.includes('Initializing')",
+                               timeout=60000)
+    box.fill(query)
+    box.press("End")  # Material searches on keyup: one key that leaves the text as is, so one query
     section = tab.page.locator(".md-search-result__item a[href*='#']").first
-    section.wait_for(timeout=30000)
+    section.wait_for(timeout=60000)
     return re.sub(r"\?h=[^#]*", "", section.get_attribute("href")).removeprefix(base_url).removeprefix("./")
 
 
