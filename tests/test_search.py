@@ -52,8 +52,9 @@ def first_section(tab: Tab, base_url: str, query: str) -> str:
                                timeout=60000)
     box.fill(query)
     box.press("End")  # Material searches on keyup: one key that leaves the text as is, so one query
+    # Sections below a page's best ones sit folded under "more on this page": still offered.
     section = tab.page.locator(".md-search-result__item a[href*='#']").first
-    section.wait_for(timeout=60000)
+    section.wait_for(state="attached", timeout=60000)
     return re.sub(r"\?h=[^#]*", "", section.get_attribute("href")).removeprefix(base_url).removeprefix("./")
 
 
