@@ -89,7 +89,12 @@ def measure(site: Path, names: list[str], forms: list[str]) -> list[str]:
             url = base + ("" if name == "home" else name + "/")
             size = pages[name].stat().st_size / 1000
             for form in forms:
-                r = lighthouse(url, form)
+                try:
+                    r = lighthouse(url, form)
+                except RuntimeError as err:  # e.g. Chromium too slow to answer on a loaded machine
+                    print(f"{name:<36} {form:<7} failed: {str(err).splitlines()[-1]}", flush=True)
+                    missed.append(f"{name} {form}: Lighthouse failed")
+                    continue
                 scores = " ".join(f"{r[c]:5.2f}" for c in CATEGORIES)
                 print(f"{name:<36} {form:<7} {scores} {r['dom']:6d} {size:8.1f} {r['cls']:5.3f} {r['tbt']:7.0f}"
                       + (f"  failing: {', '.join(r['failed'])}" if r["failed"] else ""), flush=True)
