@@ -59,11 +59,15 @@ def lighthouse(url: str, form: str) -> dict:
         raise RuntimeError(f"lighthouse failed on {url} ({form}):\n{done.stderr[-2000:]}")
     report = json.loads(done.stdout)
     audits = report["audits"]
+    if any(report["categories"][c]["score"] is None for c in CATEGORIES):
+        errors = sorted({a["errorMessage"][:80] for a in audits.values() if a.get("errorMessage")})
+        raise RuntimeError(f"lighthouse could not score {url} ({form}): {'; '.join(errors)}")
+    value = lambda audit: audits[audit].get("numericValue", float("nan"))  # noqa: E731
     return {
         **{c: report["categories"][c]["score"] for c in CATEGORIES},
-        "dom": int(audits["dom-size"]["numericValue"]),
-        "cls": audits["cumulative-layout-shift"]["numericValue"],
-        "tbt": audits["total-blocking-time"]["numericValue"],
+        "dom": value("dom-size"),
+        "cls": value("cumulative-layout-shift"),
+        "tbt": value("total-blocking-time"),
         "failed": sorted(
             a for c in CATEGORIES[1:] for a in (r["id"] for r in report["categories"][c]["auditRefs"])
             if audits[a]["score"] is not None and audits[a]["score"] < 1 and audits[a]["scoreDisplayMode"] == "binary"
@@ -96,7 +100,7 @@ def measure(site: Path, names: list[str], forms: list[str]) -> list[str]:
                     missed.append(f"{name} {form}: Lighthouse failed")
                     continue
                 scores = " ".join(f"{r[c]:5.2f}" for c in CATEGORIES)
-                print(f"{name:<36} {form:<7} {scores} {r['dom']:6d} {size:8.1f} {r['cls']:5.3f} {r['tbt']:7.0f}"
+                print(f"{name:<36} {form:<7} {scores} {r['dom']:6.0f} {size:8.1f} {r['cls']:5.3f} {r['tbt']:7.0f}"
                       + (f"  failing: {', '.join(r['failed'])}" if r["failed"] else ""), flush=True)
                 missed += [f"{name} {form} {c} {r[c]:.2f} < {TARGETS[form, c]:.2f}"
                            for c in CATEGORIES if r[c] < TARGETS[form, c]]
