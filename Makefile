@@ -44,7 +44,7 @@ build: install
 test: install browser
 	$(PY) -m pytest
 
-bench: install
+bench: install browser
 	$(PY) scripts/bench.py
 
 # Re-lock requirements.txt from requirements.in in a throwaway venv.
