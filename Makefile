@@ -57,7 +57,7 @@ outputs: install
 lint: install
 	$(PY) -m pytest -q -p no:xdist tests/test_lint.py
 
-bench: install
+bench: install browser
 	$(PY) scripts/bench.py
 
 # Re-lock requirements.txt from requirements.in in a throwaway venv.

@@ -4,6 +4,11 @@
 replaces those with KaTeX's HTML and ships KaTeX's stylesheet and fonts from
 `node_modules/katex` under `assets/katex/`. An invalid formula fails the build
 with the page and line it is on.
+
+KaTeX renders HTML only, without its MathML copy (a third of a math-heavy page's
+elements); screen readers get each formula's TeX as its accessible name instead.
+Formulas are typeset after the search plugin has indexed the page, so the index
+holds each formula's TeX once rather than KaTeX's glyphs.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +47,10 @@ def _katex(tex: str, display: bool) -> str:
         answer = json.loads(_process.stdout.readline())
         if "error" in answer:
             raise ValueError(answer["error"])
-        _rendered[tex, display] = answer["html"]
+        name = html.escape(tex.strip(), quote=True)
+        _rendered[tex, display] = answer["html"].replace(
+            '<span class="katex">', f'<span class="katex" role="math" aria-label="{name}">', 1
+        )
     return _rendered[tex, display]
 
 
@@ -52,7 +61,8 @@ def _line_of(tex: str, markdown: str) -> int:
     return markdown.count("\n", 0, index) + 1 if index >= 0 else 0
 
 
-def on_page_content(content, page, config, files):
+@event_priority(-100)  # after the search plugin's on_page_context
+def on_page_context(context, page, config, nav):
     def replace(match: re.Match) -> str:
         tex = html.unescape(match.group(2))
         display = match.group(1) == "div"
@@ -62,7 +72,8 @@ def on_page_content(content, page, config, files):
             where = f"docs/{page.file.src_uri}:{_line_of(tex, page.markdown or '')}"
             raise PluginError(f"{where}: KaTeX cannot typeset {tex.strip()!r}: {err}") from None
 
-    return _MATH.sub(replace, content)
+    page.content = _MATH.sub(replace, page.content)
+    return context
 
 
 def on_files(files, config):

@@ -19,6 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import lighthouse  # scripts/lighthouse.py: what readers get, per page
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TARGETS = {  # seconds
@@ -167,6 +169,7 @@ def main() -> int:
                 for loop in loops:
                     loop.kill()
         sizes = sorted(p.stat().st_size for p in cold_cache.rglob("*.svg"))
+        lighthouse.report(work / "site")
 
     width = max(map(len, results))
     for name, seconds in results.items():
