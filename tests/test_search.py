@@ -42,9 +42,9 @@ def tab(browser, base_url):  # noqa: F811
     opened.close()
 
 
-def first_section(tab: Tab, base_url: str, query: str) -> str:
+def first_section(tab: Tab, root: str, query: str) -> str:
     """The first result that is a section (a link with a fragment), as site-relative URL."""
-    tab.page.goto(base_url, wait_until="networkidle")
+    tab.page.goto(root, wait_until="networkidle")
     box = tab.page.locator(".md-search__input")
     box.click()
     # Material says "Initializing search" until its worker has built the index.
@@ -55,7 +55,7 @@ def first_section(tab: Tab, base_url: str, query: str) -> str:
     # Sections below a page's best ones sit folded under "more on this page": still offered.
     section = tab.page.locator(".md-search-result__item a[href*='#']").first
     section.wait_for(state="attached", timeout=60000)
-    return re.sub(r"\?h=[^#]*", "", section.get_attribute("href")).removeprefix(base_url).removeprefix("./")
+    return re.sub(r"\?h=[^#]*", "", section.get_attribute("href")).removeprefix(root).removeprefix("./")
 
 
 @pytest.mark.parametrize("query, expected", QUERIES.items())
