@@ -45,7 +45,9 @@ serve: install
 build: install
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
-# Two workers, one per core; --dist loadfile: one worker runs all of a file's examples (tests/conftest.py).
+# Two workers, one per core; --dist loadfile: one worker runs all of a file's examples, and
+# the per-page axe checks spread over both (FileScheduling in tests/conftest.py).
+# FRESH=1 re-runs the slow checks whose passing verdict is kept for unchanged inputs.
 test: install browser
 	$(PY) -m pytest -n 2 --dist loadfile
 

@@ -14,7 +14,7 @@ which inherits the build's environment; `kernel_environment()` adjusts it:
 
 Math in Markdown cells is typeset at build time like on every other page: this
 hook wraps each `$...$` and `$$...$$` the way pymdownx.arithmatex does, and
-hooks/katex.py (listed after this hook) turns them into KaTeX HTML. So the
+hooks/katex.py (listed after this hook) turns them into MathML. So the
 MathJax loader nbconvert's template adds (with an empty URL here) is removed,
 and so is the module that imports mermaid from a CDN: the site loads nothing
 remote.

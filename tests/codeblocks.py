@@ -165,5 +165,9 @@ def pages() -> list[Path]:
 
 
 def page_blocks(path: Path) -> list[Block]:
-    reader = notebook_blocks if path.suffix == ".ipynb" else markdown_blocks
-    return reader(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"))
+    return list(_blocks(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"), path.suffix == ".ipynb"))
+
+
+@cache  # each test of a page asks; parse a page's text once (a changed text parses again)
+def _blocks(page: str, text: str, notebook: bool) -> tuple[Block, ...]:
+    return tuple((notebook_blocks if notebook else markdown_blocks)(page, text))

@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 # Examples run next to the test processes (two of each under xdist); with torch's
 # default of one intra-op thread per core, tiny operations slow down many times over
@@ -94,21 +95,43 @@ def job_for(item) -> tuple[str, list[dict]] | None:
     return None
 
 
-# Under `--dist loadfile` files are handed to the workers in collection order: the
-# longest go first, so that no worker is left running one of them at the end.
-LONGEST_FIRST = ["tests/test_browser.py", "tests/test_reproducible.py", "tests/test_codeblocks.py", "tests/test_snippets.py"]
+# Longest files first (then the rest, then tests spread one by one), so no worker is
+# left running a long file at the end while the other waits.
+LONGEST_FIRST = ["tests/test_browser.py", "tests/test_reproducible.py", "tests/test_search.py",
+                 "tests/test_notebooks.py", "tests/test_snippets.py", "tests/test_codeblocks.py"]
+# Files whose tests share no examples and are each slow: spread test by test over the workers.
+SPREAD = {"tests/test_accessibility.py"}
 
 
 def pytest_collection_modifyitems(session, config, items):
     # The site check that counts what ran goes after the examples. Under xdist it
     # runs where test_site.py runs, often not where the examples ran: then
     # pytest_sessionfinish compares the counts summed over the workers.
-    def rank(item) -> tuple[bool, int]:
+    def rank(item) -> tuple[bool, bool, int]:
         file = item.nodeid.split("::")[0]
         longest = LONGEST_FIRST.index(file) if file in LONGEST_FIRST else len(LONGEST_FIRST)
-        return item.get_closest_marker("after_examples") is not None, longest
+        return item.get_closest_marker("after_examples") is not None, file in SPREAD, longest
 
     items.sort(key=rank)
+
+
+class FileScheduling(LoadScopeScheduling):
+    """`--dist loadfile` with two changes: a file's tests run on one worker (whose
+    example runner is then sent all of the file's jobs at once), except in SPREAD
+    files, whose tests are handed out one by one; and files go out in the order
+    above, not ordered by how many tests they have."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        file = nodeid.split("::")[0]
+        return nodeid if file in SPREAD else file
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadfile":
+        config.option.loadscopereorder = False
+        return FileScheduling(config, log)
+    return None
 
 
 def pytest_collection_finish(session):

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect, sync_playwright
 
+from tests import verdicts
 from tests.test_site import content_pages
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # set by the Makefile
@@ -114,14 +115,24 @@ def tab(browser, base_url):
 
 
 def page_urls(site: Path, base_url: str) -> list[str]:
-    return [base_url + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in content_pages(site)]
+    paths = (p.parent.relative_to(site).as_posix() for p in content_pages(site))
+    return [base_url + ("" if path == "." else f"{path}/") for path in paths]
+
+
+CHECKS_OF_EVERY_PAGE = ("page-loads", "figures-load")  # the two tests below, for tests/verdicts.py
 
 
 @pytest.fixture(scope="module")
-def every_page(site, base_url, browser) -> dict[str, tuple[list[str], list[tuple[str, int]]]]:
+def every_page(site, base_url, browser) -> tuple[str, dict[str, tuple[list[str], list[tuple[str, int]]]]]:
     """Each page loaded once, in a fresh tab (requests the previous page left in flight
-    are not this page's): its problems, and its figures as (source, natural width)."""
-    found, urls = {}, page_urls(site, base_url)
+    are not this page's): its problems, and its figures as (source, natural width).
+    Also the key of the pages' bytes, assets and browser: when both tests below have
+    passed on the same key, the pages are not loaded again (tests/verdicts.py)."""
+    urls = page_urls(site, base_url)
+    key = verdicts.digest(*content_pages(site), verdicts.site_assets(site), Path(__file__), browser.version)
+    found = {}
+    if all(verdicts.passed(check, key) for check in CHECKS_OF_EVERY_PAGE):
+        return key, found
     for start in range(0, len(urls), TABS_AT_ONCE):
         # A few pages load side by side: most of a page's time is waiting for the
         # network to go idle, and that waiting can overlap.
@@ -136,17 +147,24 @@ def every_page(site, base_url, browser) -> dict[str, tuple[list[str], list[tuple
         finally:
             for opened in batch.values():
                 opened.close()
-    return found
+    return key, found
 
 
 def test_every_page_loads_without_errors_or_remote_requests(every_page):
-    problems = [f"{url}: {problem}" for url, (found, _) in every_page.items() for problem in found]
+    key, pages = every_page
+    if verdicts.passed("page-loads", key):
+        return
+    problems = [f"{url}: {problem}" for url, (found, _) in pages.items() for problem in found]
     assert not problems, "\n".join(problems)
+    verdicts.record("page-loads", key)
 
 
 def test_every_figure_loads_as_svg(every_page, tab):
+    key, pages = every_page
+    if verdicts.passed("figures-load", key):
+        return
     seen, problems = set(), []
-    for url, (_, figures) in every_page.items():
+    for url, (_, figures) in pages.items():
         for src, width in figures:
             if src in seen:
                 continue
@@ -157,13 +175,19 @@ def test_every_figure_loads_as_svg(every_page, tab):
                 problems.append(f"{url}: figure {src} (width {width}, {kind})")
     assert seen, "no figure found on any page"
     assert not problems, "\n".join(problems)
+    verdicts.record("figures-load", key)
 
 
 def test_math_is_typeset_offline(base_url, tab):
     tab.page.goto(base_url + "activations/smooth/", wait_until="networkidle")
-    assert tab.page.locator(".katex").count() > 5, "no KaTeX output on the page"
+    assert tab.page.locator("article math").count() > 5, "no MathML on the page"
     assert tab.page.locator(".arithmatex").count() == 0, "raw TeX left on the page"
-    assert tab.page.evaluate("document.fonts.ready.then(() => document.fonts.check('16px KaTeX_Main'))")
+    loaded = tab.page.evaluate("document.fonts.ready.then(fonts => [...fonts].filter(f => f.status === 'loaded')"
+                               ".map(f => f.family.replaceAll('\"', '')))")
+    assert "STIX Two Math" in loaded, f"the math font did not load (loaded: {loaded})"
+    # Drawn as math: a displayed fraction stacks its parts, so it is two lines tall.
+    assert tab.page.locator("article math[display=block] mfrac").first.evaluate(
+        "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize)") > 1.6
     assert not tab.problems, tab.problems
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from tests.conftest import ON_SITE, RAN
 from tests.test_codeblocks import BLOCKS
@@ -81,3 +83,17 @@ def test_site_loads_nothing_from_the_internet(site):
                     continue
                 found.append(f"{path.relative_to(site)}: {match.group(1)}")
     assert not found, "the built site loads remote resources:\n" + "\n".join(sorted(set(found)))
+
+
+def test_math_font_draws_every_character_of_every_formula(site):
+    """hooks/katex.py cuts the math font down to the characters the formulas use: a
+    character it left out would be drawn in another font, or as a box."""
+    font = TTFont(site / "assets" / "fonts" / "stix-two-math.woff")
+    assert "MATH" in font, "the shipped math font lost its MATH table (it sizes fractions, roots, brackets)"
+    drawn, missing = font.getBestCmap(), {}
+    for page in sorted(site.rglob("*.html")):
+        for formula in re.findall(r"<math[^>]*>(.*?)</math>", page.read_text(), re.S):
+            for char in html.unescape(re.sub(r"<[^>]*>", "", formula)):
+                if ord(char) not in drawn and not char.isspace():
+                    missing.setdefault(char, str(page.relative_to(site)))
+    assert not missing, "characters without a glyph in the math font: " + ", ".join(f"{c!r} ({p})" for c, p in missing.items())
