@@ -194,13 +194,17 @@ def test_math_is_typeset_offline(base_url, tab):
 def test_search_finds_cross_entropy_loss_and_lands_on_its_section(base_url, tab):
     tab.page.goto(base_url, wait_until="networkidle")
     tab.page.keyboard.press("/")  # Material's search shortcut
+    # Type only once the box has focus: on a busy machine the first keys could go elsewhere.
+    expect(tab.page.locator(".md-search__input")).to_be_focused()
     tab.page.keyboard.type("CrossEntropyLoss")
     # Results change while the query is typed and the index loads: wait for the one a
-    # reader picks, the first result that is a section titled with the name.
+    # reader picks, the first result that is a section titled with the name, among the
+    # results for the whole name (their links highlight it: ?h=...), not for its first keys.
     try:
         href = tab.page.wait_for_function("""name => {
             const links = [...document.querySelectorAll('.md-search-result__item a')];
-            const hit = links.find(a => a.hash && (a.querySelector('h1, h2') || a).innerText.includes(name));
+            const hit = links.find(a => a.hash && (new URL(a.href).searchParams.get('h') || '').toLowerCase() === name.toLowerCase()
+                                        && (a.querySelector('h1, h2') || a).innerText.includes(name));
             return hit && hit.getAttribute('href');
         }""", arg="CrossEntropyLoss").json_value()
     except PlaywrightTimeout:
