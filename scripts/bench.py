@@ -161,6 +161,9 @@ def main() -> int:
         results["serve: edit a page until it shows"] = page
         results["serve: edit a snippet until its page shows it"] = snippet
         if not args.quick:
+            # Every check run, as on a fresh clone (no verdict kept: tests/verdicts.py) ...
+            results["test suite, every check run (FRESH=1 make test), quiet"] = test_suite({**env, "FRESH": "1"})
+            # ... then warm, as a contributor runs it again after an edit.
             results["test suite, quiet (make test)"] = test_suite(env)
             loops = busy_processes()
             try:

@@ -37,6 +37,8 @@ TARGETS = {  # lowest acceptable score per form factor and category
     ("mobile", "performance"): 0.80,
     **{(form, c): 1.0 for form in ("desktop", "mobile") for c in CATEGORIES[1:]},
 }
+# The heaviest page when issue 9 was filed (Lighthouse's DOM count, HTML kilobytes).
+BEFORE = ("optimizers", 17_606, 682)
 
 
 class _Host(http.server.SimpleHTTPRequestHandler):
@@ -110,7 +112,7 @@ def measure(site: Path, names: list[str], forms: list[str]) -> list[str]:
     if unknown:
         sys.exit(f"no such page: {', '.join(sorted(unknown))} (pages: {', '.join(pages)})")
     server, base = serve(site)
-    missed = []
+    missed, heaviest = [], set()
     print(f"{'page':<36} {'form':<7} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} {'DOM':>6} {'HTML KB':>8} {'CLS':>5} {'TBT ms':>7}")
     try:
         for name in names or list(pages):
@@ -123,6 +125,7 @@ def measure(site: Path, names: list[str], forms: list[str]) -> list[str]:
                     print(f"{name:<36} {form:<7} failed: {str(err).splitlines()[-1]}", flush=True)
                     missed.append(f"{name} {form}: Lighthouse failed")
                     continue
+                heaviest.add((r["dom"], name))
                 scores = " ".join(f"{r[c]:5.2f}" for c in CATEGORIES)
                 print(f"{name:<36} {form:<7} {scores} {r['dom']:6.0f} {size:8.1f} {r['cls']:5.3f} {r['tbt']:7.0f}"
                       + (f"  failing: {', '.join(r['failed'])}" if r["failed"] else ""), flush=True)
@@ -132,6 +135,10 @@ def measure(site: Path, names: list[str], forms: list[str]) -> list[str]:
         server.shutdown()
     index = site / "search" / "search_index.json"
     print(f"search index: {index.stat().st_size / 1000:.1f} KB")
+    if heaviest:
+        (dom, name), size = max(heaviest), pages[max(heaviest)[1]].stat().st_size / 1000
+        print(f"heaviest page: {name}, {dom:.0f} DOM elements, {size:.0f} KB of HTML"
+              f" (before, issue 9: {BEFORE[0]}, {BEFORE[1]:,} elements, {BEFORE[2]} KB)")
     return missed
 
 
