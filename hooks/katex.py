@@ -30,6 +30,8 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parent.parent
 KATEX = ROOT / "node_modules" / "katex"
 MATH_FONT = ROOT / "node_modules" / "@fontsource" / "stix-two-math" / "files" / "stix-two-math-latin-400-normal.woff"
+# Glyphs the browser draws for an element without the character being in the text.
+IMPLIED = {"msqrt": "√", "mroot": "√"}
 _MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](.*?)\\[)\]]</\1>', re.S)
 _rendered: dict[tuple[str, bool], str] = {}  # survives serve rebuilds
 _process: subprocess.Popen | None = None
@@ -83,6 +85,7 @@ def on_post_build(config):
     if not MATH_FONT.is_file():
         raise PluginError(f"the math font {MATH_FONT} is missing: run `make install`")
     text = html.unescape(re.sub(r"<[^>]*>", "", "".join(_rendered.values())))
+    text += "".join(sign for element, sign in IMPLIED.items() if any(f"<{element}>" in m for m in _rendered.values()))
     options = subset.Options(layout_features=["*"], flavor="woff")  # zlib: no brotli needed
     font = subset.load_font(str(MATH_FONT), options)
     subsetter = subset.Subsetter(options)
