@@ -55,7 +55,10 @@ function mathml(tex, display) {
   const out = katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "error", output: "mathml" });
   const math = out.match(MATH)[0].replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "").replace(SEMANTICS, "$1");
   // \dots between commas is an ordinary symbol in TeX, not an operator to space out.
-  return tightenScripts(unicodeLetters(math.replaceAll("<mo>…</mo>", "<mi>…</mi>")));
+  const drawn = tightenScripts(unicodeLetters(math.replaceAll("<mo>…</mo>", "<mi>…</mi>")));
+  // A displayed formula wider than the screen scrolls (site.css): focusable, a keyboard
+  // reader can reach it and scroll it with the arrow keys too.
+  return display ? drawn.replace('<math display="block">', '<math display="block" tabindex="0">') : drawn;
 }
 
 readline.createInterface({ input: process.stdin }).on("line", (line) => {

@@ -62,8 +62,8 @@ def test_page_passes_axe_wcag21_aa_light_and_dark(site, base_url, browser, path)
     tab = Tab(browser, base_url, color_scheme="light")
     try:
         problems = violations(tab, base_url + path, "light", {"runOnly": {"type": "tag", "values": TAGS}})
-        # The reader's toggle, then a reload: the choice persists, and every element gets
-        # the dark colours (content-visibility keeps off-screen blocks' old style until drawn).
+        # The reader's toggle, then a reload: the choice persists, and the page is drawn
+        # dark from its first frame, as a returning reader sees it.
         tab.page.locator("label.md-header__button[for^='__palette']:visible").first.click()
         expect(tab.page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
         dark = {"runOnly": {"type": "tag", "values": TAGS}} if path == "" else {"runOnly": {"type": "rule", "values": COLOUR_RULES}}

@@ -142,7 +142,11 @@ def every_page(site, base_url, browser) -> tuple[str, dict[str, tuple[list[str],
                 opened.page.goto(url, wait_until="commit")
             for url, opened in batch.items():
                 opened.page.wait_for_load_state("networkidle")
-                figures = opened.page.eval_on_selector_all("article img", "imgs => imgs.map(i => [i.currentSrc, i.naturalWidth])")
+                # Figures load lazily, as a reader scrolls to them: ask for each one now.
+                figures = opened.page.eval_on_selector_all("article img", """async imgs => {
+                    imgs.forEach(i => { i.loading = 'eager'; });
+                    await Promise.all(imgs.map(i => i.decode().catch(() => null)));
+                    return imgs.map(i => [i.currentSrc, i.naturalWidth]); }""")
                 found[url] = (opened.problems, [tuple(figure) for figure in figures])
         finally:
             for opened in batch.values():

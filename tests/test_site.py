@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
+from hooks.images import size_of
 from hooks.katex import IMPLIED
 from tests.conftest import ON_SITE, RAN
 from tests.test_codeblocks import BLOCKS
@@ -84,6 +85,25 @@ def test_site_loads_nothing_from_the_internet(site):
                     continue
                 found.append(f"{path.relative_to(site)}: {match.group(1)}")
     assert not found, "the built site loads remote resources:\n" + "\n".join(sorted(set(found)))
+
+
+def test_every_figure_keeps_its_place_and_loads_lazily(site):
+    """Each figure's <img> says its size (that of the SVG, in CSS pixels) and loads as the
+    reader nears it (hooks/images.py): figures neither delay the first screen nor, when
+    they arrive, push the text below them."""
+    wrong, seen = [], 0
+    for page in content_pages(site):
+        for tag in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
+            src = re.search(r'\ssrc="([^"]+)"', tag).group(1)
+            if not src.endswith(".svg"):
+                continue
+            seen += 1
+            width, height = size_of(page.parent / src)
+            expected = (f'width="{width}"', f'height="{height}"', 'loading="lazy"', 'decoding="async"')
+            if not all(f" {attribute}" in tag for attribute in expected):
+                wrong.append(f"{page.relative_to(site)}: {src} should have {' '.join(expected)}")
+    assert seen > 100, f"only {seen} figures found on the site"
+    assert not wrong, "\n".join(wrong)
 
 
 def test_math_font_draws_every_character_of_every_formula(site):
