@@ -119,15 +119,28 @@ def page_urls(site: Path, base_url: str) -> list[str]:
     return [base_url + ("" if path == "." else f"{path}/") for path in paths]
 
 
-CHECKS_OF_EVERY_PAGE = ("page-loads", "figures-load")  # the two tests below, for tests/verdicts.py
+CHECKS_OF_EVERY_PAGE = ("page-loads", "figures-load", "blocks-in-place")  # the tests below, for tests/verdicts.py
+
+# Each code block that is not drawn yet (content-visibility in site.css) against the same
+# block drawn: [reserved height, drawn height, its --lines/--title]. Drawn means laid out
+# with the containment content-visibility keeps once a block is on screen.
+RESERVED_AND_DRAWN = """() => {
+    const blocks = [...document.querySelectorAll('.md-content__inner > .highlight[style]')];
+    const reserved = blocks.map(b => b.getBoundingClientRect().height);
+    const drawn = document.createElement('style');
+    drawn.textContent = '.md-content__inner > .highlight[style] { content-visibility: visible; contain: layout style paint; }';
+    document.head.append(drawn);
+    return blocks.map((b, i) => [reserved[i], b.getBoundingClientRect().height, b.getAttribute('style')]);
+}"""
 
 
 @pytest.fixture(scope="module")
-def every_page(site, base_url, browser) -> tuple[str, dict[str, tuple[list[str], list[tuple[str, int]]]]]:
+def every_page(site, base_url, browser) -> tuple[str, dict[str, tuple[list[str], list[tuple[str, int]], list]]]:
     """Each page loaded once, in a fresh tab (requests the previous page left in flight
-    are not this page's): its problems, and its figures as (source, natural width).
-    Also the key of the pages' bytes, assets and browser: when both tests below have
-    passed on the same key, the pages are not loaded again (tests/verdicts.py)."""
+    are not this page's): its problems, its figures as (source, natural width), and its
+    code blocks' reserved and drawn heights. Also the key of the pages' bytes, assets and
+    browser: when the tests below have all passed on the same key, the pages are not
+    loaded again (tests/verdicts.py)."""
     urls = page_urls(site, base_url)
     key = verdicts.digest(*content_pages(site), verdicts.site_assets(site), Path(__file__), browser.version)
     found = {}
@@ -147,7 +160,8 @@ def every_page(site, base_url, browser) -> tuple[str, dict[str, tuple[list[str],
                     imgs.forEach(i => { i.loading = 'eager'; });
                     await Promise.all(imgs.map(i => i.decode().catch(() => null)));
                     return imgs.map(i => [i.currentSrc, i.naturalWidth]); }""")
-                found[url] = (opened.problems, [tuple(figure) for figure in figures])
+                blocks = opened.page.evaluate(RESERVED_AND_DRAWN)
+                found[url] = (opened.problems, [tuple(figure) for figure in figures], blocks)
         finally:
             for opened in batch.values():
                 opened.close()
@@ -158,7 +172,7 @@ def test_every_page_loads_without_errors_or_remote_requests(every_page):
     key, pages = every_page
     if verdicts.passed("page-loads", key):
         return
-    problems = [f"{url}: {problem}" for url, (found, _) in pages.items() for problem in found]
+    problems = [f"{url}: {problem}" for url, (found, _, _) in pages.items() for problem in found]
     assert not problems, "\n".join(problems)
     verdicts.record("page-loads", key)
 
@@ -168,7 +182,7 @@ def test_every_figure_loads_as_svg(every_page, tab):
     if verdicts.passed("figures-load", key):
         return
     seen, problems = set(), []
-    for url, (_, figures) in pages.items():
+    for url, (_, figures, _) in pages.items():
         for src, width in figures:
             if src in seen:
                 continue
@@ -180,6 +194,22 @@ def test_every_figure_loads_as_svg(every_page, tab):
     assert seen, "no figure found on any page"
     assert not problems, "\n".join(problems)
     verdicts.record("figures-load", key)
+
+
+def test_every_code_block_keeps_its_place_when_drawn(every_page):
+    """The height a code block reserves before it is drawn is the height it has drawn, so
+    nothing below it moves as the reader scrolls (hooks/code.py, site.css)."""
+    key, pages = every_page
+    if verdicts.passed("blocks-in-place", key):
+        return
+    seen, moved = 0, []
+    for url, (_, _, blocks) in pages.items():
+        seen += len(blocks)
+        moved += [f"{url}: a block with {size} reserves {reserved:.1f}px, drawn {drawn:.1f}px"
+                  for reserved, drawn, size in blocks if abs(reserved - drawn) > 1]
+    assert seen > 100, f"only {seen} code blocks reserve their height"
+    assert not moved, "\n".join(moved)
+    verdicts.record("blocks-in-place", key)
 
 
 def test_math_is_typeset_offline(base_url, tab):

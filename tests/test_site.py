@@ -14,9 +14,9 @@ from hooks.katex import IMPLIED
 from tests.conftest import ON_SITE, RAN
 from tests.test_codeblocks import BLOCKS
 
-PYTHON_DIV = re.compile(r'<div class="language-(?:python|py|python3) highlight">')
-TEXT_DIV = re.compile(r'<div class="language-text highlight">')
-ANY_DIV = re.compile(r'<div class="language-([\w+-]+) highlight">')
+PYTHON_DIV = re.compile(r'<div class="language-(?:python|py|python3) highlight"[^>]*>')
+TEXT_DIV = re.compile(r'<div class="language-text highlight"[^>]*>')
+ANY_DIV = re.compile(r'<div class="language-([\w+-]+) highlight"[^>]*>')
 NOTEBOOK_CELL = re.compile(r'class="jp-InputPrompt jp-InputArea-prompt">In\s*\[')  # markdown cells have an empty prompt
 
 
