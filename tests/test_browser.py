@@ -258,6 +258,31 @@ def test_light_dark_toggle(base_url, tab):
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     tab.page.reload(wait_until="networkidle")
     expect(body, "the choice does not persist").to_have_attribute("data-md-color-scheme", "slate")
+    # Material's instant navigation keeps the header: the toggle still works on the next page.
+    tab.page.locator(".md-tabs__link").last.click()
+    tab.page.wait_for_function("() => location.pathname !== '/'")
+    tab.page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_dark_system_scheme_is_followed_until_the_reader_chooses(browser, base_url):
+    opened = Tab(browser, base_url, color_scheme="dark")
+    try:
+        opened.page.goto(base_url, wait_until="networkidle")
+        body = opened.page.locator("body")
+        expect(body).to_have_attribute("data-md-color-scheme", "slate")
+        scheme = opened.page.locator("meta[name='color-scheme']")
+        expect(scheme, "scrollbars and browser chrome stay light").to_have_attribute("content", "dark")
+        # The keyboard route to the toggle: focus the option, Enter picks the other one.
+        opened.page.locator("input[name='__palette']:checked").focus()
+        opened.page.keyboard.press("Enter")
+        expect(body).to_have_attribute("data-md-color-scheme", "default")
+        expect(scheme).to_have_attribute("content", "light")
+        opened.page.reload(wait_until="networkidle")
+        expect(body, "the choice does not persist").to_have_attribute("data-md-color-scheme", "default")
+        assert not opened.problems, opened.problems
+    finally:
+        opened.close()
 
 
 def test_copy_button_copies_the_code(base_url, tab):

@@ -119,3 +119,12 @@ def test_math_font_draws_every_character_of_every_formula(site):
                 if ord(char) not in drawn and not char.isspace():
                     missing.setdefault(char, str(page.relative_to(site)))
     assert not missing, "characters without a glyph in the math font: " + ", ".join(f"{c!r} ({p})" for c, p in missing.items())
+
+
+def test_browser_chrome_takes_the_header_colour(site):
+    """main.html gives `theme-color` as a literal; it must stay the header's colour in site.css."""
+    css = (Path(__file__).resolve().parent.parent / "docs" / "assets" / "site.css").read_text()
+    header = re.search(r"--md-primary-fg-color: (#[0-9a-f]{6});", css).group(1)
+    for page in content_pages(site):
+        found = re.findall(r'<meta name="theme-color" content="([^"]+)">', page.read_text())
+        assert found == [header], f"{page.relative_to(site)}: theme-color {found}, the header is {header}"
