@@ -119,28 +119,23 @@ def page_urls(site: Path, base_url: str) -> list[str]:
     return [base_url + ("" if path == "." else f"{path}/") for path in paths]
 
 
-CHECKS_OF_EVERY_PAGE = ("page-loads", "figures-load", "blocks-in-place")  # the tests below, for tests/verdicts.py
+CHECKS_OF_EVERY_PAGE = ("page-loads", "figures-load", "copy-buttons")  # the tests below, for tests/verdicts.py
 
-# Each code block that is not drawn yet (content-visibility in site.css) against the same
-# block drawn: [reserved height, drawn height, its --lines/--title]. Drawn means laid out
-# with the containment content-visibility keeps once a block is on screen.
-RESERVED_AND_DRAWN = """() => {
-    const blocks = [...document.querySelectorAll('.md-content__inner > .highlight[style]')];
-    const reserved = blocks.map(b => b.getBoundingClientRect().height);
-    const drawn = document.createElement('style');
-    drawn.textContent = '.md-content__inner > .highlight[style] { content-visibility: visible; contain: layout style paint; }';
-    document.head.append(drawn);
-    return blocks.map((b, i) => [reserved[i], b.getBoundingClientRect().height, b.getAttribute('style')]);
-}"""
+# Each code block whose copy button is missing, doubled or copies something else, once
+# Material has started (the buttons are in the page: hooks/code.py).
+WITHOUT_ONE_COPY_BUTTON = """() => [...document.querySelectorAll('pre > code')].filter(code => {
+    const buttons = code.parentElement.querySelectorAll('[data-clipboard-target]');
+    return buttons.length !== 1 || document.querySelector(buttons[0].dataset.clipboardTarget) !== code;
+}).map(code => code.textContent.split('\\n')[0])"""
 
 
 @pytest.fixture(scope="module")
 def every_page(site, base_url, browser) -> tuple[str, dict[str, tuple[list[str], list[tuple[str, int]], list]]]:
     """Each page loaded once, in a fresh tab (requests the previous page left in flight
-    are not this page's): its problems, its figures as (source, natural width), and its
-    code blocks' reserved and drawn heights. Also the key of the pages' bytes, assets and
-    browser: when the tests below have all passed on the same key, the pages are not
-    loaded again (tests/verdicts.py)."""
+    are not this page's): its problems, its figures as (source, natural width), and the
+    first lines of its code blocks without exactly one copy button of their own. Also the
+    key of the pages' bytes, assets and browser: when the tests below have all passed on
+    the same key, the pages are not loaded again (tests/verdicts.py)."""
     urls = page_urls(site, base_url)
     key = verdicts.digest(*content_pages(site), verdicts.site_assets(site), Path(__file__), browser.version)
     found = {}
@@ -160,7 +155,7 @@ def every_page(site, base_url, browser) -> tuple[str, dict[str, tuple[list[str],
                     imgs.forEach(i => { i.loading = 'eager'; });
                     await Promise.all(imgs.map(i => i.decode().catch(() => null)));
                     return imgs.map(i => [i.currentSrc, i.naturalWidth]); }""")
-                blocks = opened.page.evaluate(RESERVED_AND_DRAWN)
+                blocks = opened.page.evaluate(WITHOUT_ONE_COPY_BUTTON)
                 found[url] = (opened.problems, [tuple(figure) for figure in figures], blocks)
         finally:
             for opened in batch.values():
@@ -196,20 +191,30 @@ def test_every_figure_loads_as_svg(every_page, tab):
     verdicts.record("figures-load", key)
 
 
-def test_every_code_block_keeps_its_place_when_drawn(every_page):
-    """The height a code block reserves before it is drawn is the height it has drawn, so
-    nothing below it moves as the reader scrolls (hooks/code.py, site.css)."""
+def test_every_code_block_has_one_copy_button(every_page):
     key, pages = every_page
-    if verdicts.passed("blocks-in-place", key):
+    if verdicts.passed("copy-buttons", key):
         return
-    seen, moved = 0, []
-    for url, (_, _, blocks) in pages.items():
-        seen += len(blocks)
-        moved += [f"{url}: a block with {size} reserves {reserved:.1f}px, drawn {drawn:.1f}px"
-                  for reserved, drawn, size in blocks if abs(reserved - drawn) > 1]
-    assert seen > 100, f"only {seen} code blocks reserve their height"
-    assert not moved, "\n".join(moved)
-    verdicts.record("blocks-in-place", key)
+    problems = [f"{url}: a block starting {first!r}" for url, (_, _, blocks) in pages.items() for first in blocks]
+    assert not problems, "these code blocks lack exactly one copy button copying them:\n" + "\n".join(problems)
+    verdicts.record("copy-buttons", key)
+
+
+def test_material_start_keeps_the_stylesheets(base_url, tab):
+    """Material, as it starts, makes each relative URL absolute; a stylesheet whose URL
+    changes is a new sheet, and the whole page is styled again. overrides/main.html makes
+    the head's URLs absolute first, so the sheets the page was drawn with stay."""
+    tab.page.add_init_script("""new MutationObserver((changes, observer) => {
+        if (document.querySelector('script[src*="bundle"]')) {
+            window.sheetsBeforeMaterial = [...document.styleSheets];
+            observer.disconnect();
+        }
+    }).observe(document, {childList: true, subtree: true});""")
+    tab.page.goto(base_url + "nn/containers/", wait_until="load")
+    replaced = tab.page.evaluate("""() => [...document.styleSheets]
+        .filter(sheet => !window.sheetsBeforeMaterial.includes(sheet)).map(sheet => sheet.href)""")
+    assert replaced == [], f"Material's start-up replaced these stylesheets: {replaced}"
+    assert not tab.problems, tab.problems
 
 
 def test_math_is_typeset_offline(base_url, tab):
