@@ -200,21 +200,42 @@ def test_every_code_block_has_one_copy_button(every_page):
     verdicts.record("copy-buttons", key)
 
 
+# From the moment Material's script is in the page: the stylesheets then, and each change
+# to the article's own children after it (either restyles the whole page).
+WATCH_MATERIAL_START = """window.materialStart = {sheets: null, articleChanges: 0};
+new MutationObserver(records => {
+    for (const record of records) {
+        if (materialStart.sheets === null) {
+            if ([...record.addedNodes].some(node => node.tagName === 'SCRIPT' && /bundle/.test(node.src)))
+                materialStart.sheets = [...document.styleSheets];
+        } else if (record.target.matches && record.target.matches('article.md-content__inner')) {
+            materialStart.articleChanges += 1;
+        }
+    }
+}).observe(document, {childList: true, subtree: true});"""
+
+
+def material_started(tab, url: str) -> dict:
+    tab.page.add_init_script(WATCH_MATERIAL_START)
+    tab.page.goto(url, wait_until="load")
+    assert not tab.problems, tab.problems
+    return tab.page.evaluate("""() => ({
+        replaced: [...document.styleSheets].filter(sheet => !materialStart.sheets.includes(sheet)).map(sheet => sheet.href),
+        articleChanges: materialStart.articleChanges})""")
+
+
 def test_material_start_keeps_the_stylesheets(base_url, tab):
     """Material, as it starts, makes each relative URL absolute; a stylesheet whose URL
-    changes is a new sheet, and the whole page is styled again. overrides/main.html makes
-    the head's URLs absolute first, so the sheets the page was drawn with stay."""
-    tab.page.add_init_script("""new MutationObserver((changes, observer) => {
-        if (document.querySelector('script[src*="bundle"]')) {
-            window.sheetsBeforeMaterial = [...document.styleSheets];
-            observer.disconnect();
-        }
-    }).observe(document, {childList: true, subtree: true});""")
-    tab.page.goto(base_url + "nn/containers/", wait_until="load")
-    replaced = tab.page.evaluate("""() => [...document.styleSheets]
-        .filter(sheet => !window.sheetsBeforeMaterial.includes(sheet)).map(sheet => sheet.href)""")
+    changes is a new sheet. overrides/main.html makes the head's URLs absolute first."""
+    replaced = material_started(tab, base_url + "nn/containers/")["replaced"]
     assert replaced == [], f"Material's start-up replaced these stylesheets: {replaced}"
-    assert not tab.problems, tab.problems
+
+
+def test_material_start_moves_nothing_in_the_article(base_url, tab):
+    """Material moves each table into a scrolling wrapper; hooks/tables.py gives each
+    table a parent of its own first (nn/containers has two tables)."""
+    changes = material_started(tab, base_url + "nn/containers/")["articleChanges"]
+    assert changes == 0, f"Material's start-up changed the article's children {changes} times"
 
 
 def test_math_is_typeset_offline(base_url, tab):
