@@ -238,6 +238,24 @@ def test_material_start_moves_nothing_in_the_article(base_url, tab):
     assert changes == 0, f"Material's start-up changed the article's children {changes} times"
 
 
+def test_a_page_keeps_its_width_as_it_grows_past_the_window(browser, base_url):
+    """The scrollbar's room is kept from the first paint (site.css), so when the rest of a
+    page arrives and it outgrows the window, nothing moves sideways. Measured with real
+    scrollbars (Playwright hides them) in a window taller than a short page."""
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=FLAGS, ignore_default_args=["--hide-scrollbars"])
+    try:
+        page = chromium.new_page(viewport={"width": 1280, "height": 2400})
+        widths = {}
+        for path in ("contributing/", "optimizers/"):  # shorter than the window, and far longer
+            page.goto(base_url + path, wait_until="load")
+            widths[path] = page.evaluate("[document.body.getBoundingClientRect().width, document.documentElement.scrollHeight]")
+    finally:
+        chromium.close()
+    (short, short_height), (long, long_height) = widths.values()
+    assert short_height <= 2400 < long_height, f"pick pages either side of the window's height: {widths}"
+    assert short == long, f"the page is {short}px wide when it fits the window and {long}px when it does not"
+
+
 def test_math_is_typeset_offline(base_url, tab):
     tab.page.goto(base_url + "activations/smooth/", wait_until="networkidle")
     assert tab.page.locator("article math").count() > 5, "no MathML on the page"
