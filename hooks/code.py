@@ -1,8 +1,11 @@
 """MkDocs hook: lighter code blocks, with their copy buttons already in the page.
 
-Pygments wraps every name and every run of whitespace in a span of its own (classes
-`n` and `w`), and Material colours both exactly like the code around them. Unwrapped,
-they look the same and a code-heavy page has a sixth fewer elements to style and lay out.
+Pygments wraps every name, every run of whitespace and every bracket or comma in a span
+of its own (classes `n`, `w` and `p`). Material colours names and whitespace exactly like
+the code around them, and site.css gives punctuation the code's colour too, as GitHub and
+VS Code draw it. Unwrapped, they look the same (tests/test_browser.py), and pages have
+fewer elements to style and lay out: punctuation alone was 12-24% of the elements of the
+code-heavy pages (tensors: 3,320 before, 2,513 after).
 
 Material's `content.code.copy` inserts each block's copy button when the page starts,
 then reads the block's size: one insertion and one forced style and layout per block.
@@ -18,7 +21,9 @@ from __future__ import annotations
 import itertools
 import re
 
-_PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
+# Token classes drawn in the code's own colour: their spans change nothing on screen.
+PLAIN_TOKENS = ("n", "w", "p")
+_PLAIN_TOKEN = re.compile(rf'<span class="[{"".join(PLAIN_TOKENS)}]">([^<]*)</span>')
 # Every `pre > code`, Material's selector for the blocks it gives a copy button.
 _CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code>")
 # Material's markup for the button (its `renderClipboardButton`) and title (`clipboard.copy`).

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect, sync_playwright
 
+from hooks.code import PLAIN_TOKENS
 from tests import verdicts
 from tests.test_site import content_pages
 
@@ -327,6 +328,27 @@ def test_dark_system_scheme_is_followed_until_the_reader_chooses(browser, base_u
         assert not opened.problems, opened.problems
     finally:
         opened.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_unwrapped_code_tokens_draw_like_the_code_around_them(base_url, tab, scheme):
+    """hooks/code.py drops the spans of names, whitespace and punctuation: only right if a
+    span of each class would be drawn in its block's own colour, in both schemes."""
+    tab.page.goto(base_url + "tensors/", wait_until="networkidle")
+    colours = tab.page.evaluate("""([scheme, classes]) => {
+        document.body.setAttribute("data-md-color-switching", "");  // as Material's toggle: no transitions
+        document.body.setAttribute("data-md-color-scheme", scheme);
+        const code = document.querySelector(".highlight code");
+        const left = code.querySelectorAll(classes.map(name => `span.${name}`).join(", ")).length;
+        return {left, code: getComputedStyle(code).color, ...Object.fromEntries(classes.map(name => {
+            const span = code.appendChild(document.createElement("span"));
+            span.className = name;
+            return [name, getComputedStyle(span).color];
+        }))};
+    }""", [scheme, list(PLAIN_TOKENS)])
+    assert colours.pop("left") == 0, f"spans of {PLAIN_TOKENS} are still in the code"
+    code = colours.pop("code")
+    assert colours == dict.fromkeys(PLAIN_TOKENS, code), f"code is {code}, these tokens would not be: {colours}"
 
 
 def test_copy_button_copies_the_code(base_url, tab):
