@@ -3,10 +3,9 @@ Debian's Chromium, desktop and mobile, for every content page; plus DOM size, HT
 and the search index size.
 
 Scores depend on the machine's load, so they are reported against their targets here
-(and in `make bench`), never asserted in tests. One run of a mobile page can differ from
-the next by 0.15 (whether the first paint lands before Material's script runs moves LCP by
-1.5 s), so `--runs 3` (or `LIGHTHOUSE_RUNS=3 make bench`) reports each page's median run,
-as Lighthouse's own guidance on variability advises. For a quick look at a few pages:
+(and in `make bench`), never asserted in tests. On a shared machine one mobile run's
+blocking time can differ from the next by half, so `--runs 3` (or `LIGHTHOUSE_RUNS=3 make
+bench`) reports each page's median run, as Lighthouse's own guidance on variability advises. For a quick look at a few pages:
 
     .venv/bin/python scripts/lighthouse.py --site /tmp/site optimizers losses/classification
 """

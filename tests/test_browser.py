@@ -234,9 +234,40 @@ def test_material_start_keeps_the_stylesheets(base_url, tab):
 
 def test_material_start_moves_nothing_in_the_article(base_url, tab):
     """Material moves each table into a scrolling wrapper; hooks/tables.py gives each
-    table a parent of its own first (nn/containers has two tables)."""
+    table a box of its own first (nn/containers has two tables)."""
     changes = material_started(tab, base_url + "nn/containers/")["articleChanges"]
     assert changes == 0, f"Material's start-up changed the article's children {changes} times"
+
+
+# Each table's scrolling wrapper, the table and what follows it, once every table is drawn.
+TABLE_PLACES = """async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+        scrollTo(0, y);
+        await new Promise(drawn => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+    }
+    const place = element => {
+        if (!element) return null;
+        const r = element.getBoundingClientRect();
+        return [r.left, r.top + scrollY, r.width, r.height];
+    };
+    return [...document.querySelectorAll("article .md-typeset__scrollwrap")].map(wrap =>
+        [wrap, wrap.querySelector("table"), wrap.parentElement.nextElementSibling].map(place));
+}"""
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_a_table_drawn_late_takes_the_place_material_gives_it(base_url, tab, width):
+    """site.css draws each table's box (hooks/tables.py) only as it nears the screen. Such a
+    box keeps its children's margins from collapsing and clips them, so site.css gives it
+    the wrapper's margins: drawn, every table must sit where it would without the box."""
+    tab.page.set_viewport_size({"width": width, "height": 900})
+    tab.page.goto(base_url + "nn/", wait_until="load")
+    boxed = tab.page.evaluate(TABLE_PLACES)
+    tab.page.evaluate("document.querySelectorAll('.table-box').forEach(box => box.classList.remove('table-box'))")
+    plain = tab.page.evaluate(TABLE_PLACES)
+    assert len(boxed) > 10, f"nn has {len(boxed)} tables"
+    moved = [f"table {i + 1}: {b} boxed, {p} plain" for i, (b, p) in enumerate(zip(boxed, plain)) if b != p]
+    assert not moved, "tables (wrapper, table, next element) out of place:\n" + "\n".join(moved)
 
 
 def test_a_page_keeps_its_width_as_it_grows_past_the_window(browser, base_url):
